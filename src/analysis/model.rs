@@ -1,0 +1,305 @@
+//! The values the engine hands out: quotes, speakers, claims and findings.
+//!
+//! Everything here is plain data over byte ranges of the analysed text. Nothing knows about
+//! LSP, files or output formats; those layers convert these values. Ranges always fall on
+//! `char` boundaries of the input (a property test holds the engine to that).
+
+use serde::Serialize;
+use std::fmt;
+
+/// A half-open byte range `[start, end)` into the analysed text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub const fn len(self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+    pub const fn is_empty(self) -> bool {
+        self.end <= self.start
+    }
+    pub const fn contains(self, offset: usize) -> bool {
+        self.start <= offset && offset < self.end
+    }
+    /// Whether `other` lies entirely inside `self`.
+    pub const fn covers(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    pub const fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+    /// The text of this span, or "" when it does not fit `text` (never panics).
+    pub fn text(self, text: &str) -> &str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+impl fmt::Display for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}..{}", self.start, self.end)
+    }
+}
+
+/// What kind of text the engine reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocKind {
+    #[default]
+    Text,
+    Markdown,
+}
+
+/// What a pair of quotation marks holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Whole sentences of someone's speech: `"We have achieved our goals," Putin said.`
+    Direct,
+    /// A fragment of speech inside the writer's sentence: `ready for talks "anytime"`.
+    Partial,
+    /// A word or short phrase quoted as a label, not as speech: `a "defeat" for Russia`.
+    Scare,
+}
+
+impl QuoteKind {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Scare => "scare",
+        }
+    }
+    /// Whether this quote is speech that needs a speaker.
+    pub const fn is_speech(self) -> bool {
+        !matches!(self, QuoteKind::Scare)
+    }
+}
+
+/// One quotation: a pair of marks, or one paragraph's part of a running quote.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote {
+    /// From the opening mark to the closing mark inclusive (for an open running-quote part,
+    /// to the end of its paragraph).
+    pub span: Span,
+    /// The words inside the marks.
+    pub inner: Span,
+    pub kind: QuoteKind,
+    /// Index into [`Analysis::paragraphs`].
+    pub paragraph: usize,
+    /// Quotes that form one running quote across paragraphs share a group number; a
+    /// single-paragraph quote has a group of its own.
+    pub group: usize,
+    /// Whether a closing mark ends this part (false for all but the last part of a running quote,
+    /// and for a genuinely unclosed quote).
+    pub closed: bool,
+    /// Quotes nested inside this one (single marks inside double marks) are not listed as
+    /// quotes of their own; this counts them for the hover.
+    pub nested: usize,
+    pub attribution: Option<Attribution>,
+}
+
+/// How the engine decided who said a quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Method {
+    /// A speech cue naming the speaker in the same sentence: `"…," Putin said`, `said Putin`.
+    Explicit,
+    /// `according to X`.
+    According,
+    /// A pronoun cue (`he said`) resolved to a person named earlier.
+    Pronoun,
+    /// The paragraph before ends with `X said:`.
+    ColonIntro,
+    /// Another sentence of the same paragraph names the speaker.
+    SameParagraph,
+    /// A quote paragraph with no cue of its own that goes on with the previous speaker.
+    Continuation,
+    /// A headline or line that opens with `Name:` before the quote.
+    Headline,
+}
+
+impl Method {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Method::Explicit => "explicit",
+            Method::According => "according",
+            Method::Pronoun => "pronoun",
+            Method::ColonIntro => "colon-intro",
+            Method::SameParagraph => "same-paragraph",
+            Method::Continuation => "continuation",
+            Method::Headline => "headline",
+        }
+    }
+}
+
+/// Who said a quote or a claim, with the evidence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Attribution {
+    /// Index into [`Analysis::speakers`].
+    pub speaker: usize,
+    pub method: Method,
+    /// The speech verb of the cue (`said`, `told`, `according to`), when there is one.
+    pub cue: Option<Span>,
+    /// The words that name the speaker at the cue: a name, a description or a pronoun.
+    pub mention: Option<Span>,
+    /// How sure the engine is, from 0 to 1.
+    pub confidence: f32,
+    /// For a continuation or same-paragraph attribution: the quote or cue it leans on.
+    pub source: Option<Span>,
+}
+
+/// Whether a speaker is a named person, a named organisation or an unnamed source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerKind {
+    Person,
+    Organization,
+    /// A description instead of a name: `a White House official`, `officials`.
+    Nominal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Gender {
+    Male,
+    Female,
+    /// Plural or organisational (`they`, `it`).
+    Plural,
+}
+
+/// A source as the document presents it, all its references merged.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Speaker {
+    /// The fullest name (`Vladimir Putin`) or the description (`a White House official`).
+    pub name: String,
+    pub kind: SpeakerKind,
+    /// A title or role the text gives (`Russian President`, `a campaign spokeswoman`).
+    pub role: Option<String>,
+    pub gender: Option<Gender>,
+    /// The first mention with the fullest name.
+    pub first: Span,
+    /// Every reference the engine tied to this speaker, in text order (names, roles, pronouns
+    /// used as cues).
+    pub mentions: Vec<Span>,
+}
+
+/// What a claim is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimKind {
+    Direct,
+    Partial,
+    /// Reported speech: `Putin said he could not name a date`.
+    Reported,
+}
+
+/// Something a speaker said, directly or as reported by the writer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    pub speaker: usize,
+    pub kind: ClaimKind,
+    /// The claim's words: the quote's inner words, or the reported clause.
+    pub span: Span,
+    /// The cue verb, when there is one.
+    pub cue: Option<Span>,
+}
+
+/// How much a finding matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Hint,
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Severity::Hint => "hint",
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// Another place a finding points at (a candidate speaker, the opening of a quote).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Related {
+    pub span: Span,
+    pub message: String,
+}
+
+/// A problem in the draft. Rules live in `rules.rs`; this is what they produce.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub rule: super::rules::Rule,
+    pub severity: Severity,
+    pub span: Span,
+    pub message: String,
+    pub related: Vec<Related>,
+    /// For `ambiguous-speaker` and `unattributed-quote`: speakers the writer may have meant,
+    /// most likely first (indices into [`Analysis::speakers`]).
+    pub candidates: Vec<usize>,
+}
+
+/// A paragraph of prose and the sentences the writer built it from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Paragraph {
+    pub span: Span,
+    /// The writer's sentences; a quotation is never split, so a quoted passage of several
+    /// sentences sits inside one of these.
+    pub sentences: Vec<Span>,
+}
+
+/// Everything the engine found in one text.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Analysis {
+    pub kind: DocKind,
+    pub paragraphs: Vec<Paragraph>,
+    pub quotes: Vec<Quote>,
+    pub speakers: Vec<Speaker>,
+    pub claims: Vec<Claim>,
+    pub findings: Vec<Finding>,
+}
+
+impl Analysis {
+    /// The quote whose span holds `offset`.
+    pub fn quote_at(&self, offset: usize) -> Option<(usize, &Quote)> {
+        self.quotes
+            .iter()
+            .enumerate()
+            .find(|(_, q)| q.span.contains(offset))
+    }
+
+    /// The speaker one of whose mentions holds `offset`.
+    pub fn speaker_at(&self, offset: usize) -> Option<(usize, &Speaker)> {
+        self.speakers
+            .iter()
+            .enumerate()
+            .find(|(_, s)| s.mentions.iter().any(|m| m.contains(offset)))
+    }
+
+    /// The name of the speaker of a quote, if it has one.
+    pub fn speaker_name(&self, quote: &Quote) -> Option<&str> {
+        let a = quote.attribution.as_ref()?;
+        self.speakers.get(a.speaker).map(|s| s.name.as_str())
+    }
+
+    /// The quotes attributed to `speaker`, in text order.
+    pub fn quotes_by(&self, speaker: usize) -> impl Iterator<Item = &Quote> {
+        self.quotes.iter().filter(move |q| {
+            q.attribution
+                .as_ref()
+                .is_some_and(|a| a.speaker == speaker)
+        })
+    }
+}

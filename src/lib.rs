@@ -1,0 +1,11 @@
+//! saidso — who said so? Attribution checking for news writing.
+//!
+//! Three layers, each knowing only what it must:
+//! - [`analysis`]: the engine. Text in, an [`analysis::Analysis`] out; byte ranges, no I/O,
+//!   never fails.
+//! - [`lsp`]: the language server, the only layer that knows the protocol.
+//! - [`cli`]: `saidso check`, `saidso extract` and friends: files in, reports out.
+
+pub mod analysis;
+pub mod cli;
+pub mod lsp;
