@@ -163,6 +163,10 @@ fn word(toks: &[Token], i: usize) -> Option<&str> {
 /// Finds the cues among a sentence's tokens.
 pub fn find(toks: &[Token]) -> Vec<Cue> {
     let mut cues = Vec::new();
+    // In a Title Case headline every verb is capitalised (`Clinton Said Reform Was Needed`).
+    let words = toks.iter().filter(|t| t.is_word()).count();
+    let caps = toks.iter().filter(|t| t.is_word() && t.cap).count();
+    let title_case = words >= 4 && caps * 10 >= words * 8;
     for (i, t) in toks.iter().enumerate() {
         if t.quote().is_some() {
             if let Some(cue) = dash_signature(toks, i) {
@@ -192,7 +196,7 @@ pub fn find(toks: &[Token]) -> Vec<Cue> {
         let Some(lemma) = lexicon::speech_verb(&t.lower) else {
             continue;
         };
-        if let Some(cue) = verb_cue(toks, i, lemma) {
+        if let Some(cue) = verb_cue(toks, i, lemma, title_case) {
             cues.push(cue);
         }
     }
@@ -225,14 +229,36 @@ fn dash_signature(toks: &[Token], q: usize) -> Option<Cue> {
     })
 }
 
-fn verb_cue(toks: &[Token], i: usize, lemma: &'static str) -> Option<Cue> {
+fn verb_cue(toks: &[Token], i: usize, lemma: &'static str, title_case: bool) -> Option<Cue> {
     let t = &toks[i];
     let prev = i.checked_sub(1).and_then(|p| toks.get(p));
     let prev_word = i.checked_sub(1).and_then(|p| word(toks, p));
     // A capitalised form is a name or a heading word (`United States`, `The Washington
     // Post`), and a form after a possessive is a noun (`Rubio's claim`).
-    if t.cap || prev.is_some_and(|p| p.possessive) {
+    if prev.is_some_and(|p| p.possessive) {
         return None;
+    }
+    if t.cap && !title_case {
+        // `Said Trump: "…"` opens a sentence with an inverted cue.
+        let inverted = i == 0 && !t.lower.ends_with("ing");
+        return inverted
+            .then(|| np_forward(toks, 1).filter(|np| np.kind == NpKind::Name))
+            .flatten()
+            .filter(|np| {
+                toks.iter()
+                    .position(|x| x.span.start >= np.span.end)
+                    .and_then(|k| toks.get(k))
+                    .is_some_and(|x| x.is_punct(':') || x.is_punct(','))
+            })
+            .map(|np| Cue {
+                verb: t.span,
+                at: i,
+                lemma,
+                form: CueForm::VerbSubject,
+                subject: Some(np),
+                colon: true,
+                reported: None,
+            });
     }
     // Nouns and infinitives: `a statement`, `declined to comment`, `in charge`.
     if prev_word.is_some_and(|w| {
@@ -282,6 +308,18 @@ fn verb_cue(toks: &[Token], i: usize, lemma: &'static str) -> Option<Cue> {
                     reported,
                 });
             }
+        }
+        // `Huckabee is labeling …`: a progressive form has its subject before it.
+        if prev_word.is_some_and(|w| BE_FORMS.contains(&w)) {
+            return Some(Cue {
+                verb: t.span,
+                at: i,
+                lemma,
+                form: CueForm::SubjectVerb,
+                subject: subject_before(toks, i),
+                colon,
+                reported,
+            });
         }
         // `…, saying` / `…, adding that`: a participle after a comma, or after the quotation.
         let after_comma = prev.is_some_and(|p| p.is_punct(',') || p.quote().is_some());
@@ -363,6 +401,7 @@ fn subject_before(toks: &[Token], v: usize) -> Option<Np> {
                 "in" | "at" | "of" | "from" | "for" | "with" | "on" | "during" | "like"
             )
             || first.cap
+            || w.chars().all(|c| c.is_ascii_digit())
             || lexicon::is_title(w)
             || lexicon::is_role_noun(w));
     if !plausible {
@@ -684,25 +723,35 @@ fn build_np(toks: &[Token], mut start: usize, end: usize) -> Option<Np> {
 /// The subject at the start of the sentence (after an introductory phrase and comma), for
 /// a participle cue or a quotation whose verb is not a speech verb.
 pub fn sentence_subject(toks: &[Token], before: usize) -> Option<Np> {
-    let mut s = 0;
-    if let Some(c) = toks[..before.min(toks.len())]
+    let before = before.min(toks.len());
+    // The subject opens the sentence (`Senate Majority Leader Mitch McConnell, R-Ky.,
+    // delivered …`) or follows an introductory phrase (`On Friday, Trump …`).
+    let intro = toks[..before]
         .iter()
         .position(|t| t.is_punct(','))
-    {
-        if c < 8 && toks[..c].iter().all(|t| t.quote().is_none()) {
-            s = c + 1;
-        }
-    }
+        .filter(|&c| c < 8 && toks[..c].iter().all(|t| t.quote().is_none()));
+    subject_at(toks, 0, before).or_else(|| subject_at(toks, intro? + 1, before))
+}
+
+fn subject_at(toks: &[Token], s: usize, before: usize) -> Option<Np> {
     let first = toks.get(s)?;
     if first.quote().is_some() || s >= before {
         return None;
     }
     let np = np_forward(toks, s)?;
-    // The phrase must be followed by its verb (a lower-case word), not end the clause.
-    let after = toks.iter().position(|t| t.span.start >= np.span.end)?;
+    let mut after = toks.iter().position(|t| t.span.start >= np.span.end)?;
+    // Over an appositive or a parenthesis: `McConnell, R-Ky., delivered`, `Sanders (I-Vt.)`.
+    if toks
+        .get(after)
+        .is_some_and(|t| t.is_punct(',') || t.is_punct('('))
+    {
+        let close = if toks[after].is_punct('(') { ')' } else { ',' };
+        let end = (after + 1..before.min(after + 25)).find(|&k| toks[k].is_punct(close))?;
+        after = end + 1;
+    }
+    // The phrase must be followed by its verb: a lower-case word.
     let next = toks.get(after)?;
-    let verbish = next.is_word() && !next.cap || next.is_punct('(') || next.is_punct(',');
-    (verbish && after <= before).then_some(np)
+    (next.is_word() && !next.cap && after < before).then_some(np)
 }
 
 /// The clause a speech verb reports, when it is not a quotation: the rest of the sentence after
