@@ -337,10 +337,9 @@ fn verb_cue(toks: &[Token], i: usize, lemma: &'static str, title_case: bool) -> 
         });
     }
     // `"…," said Putin` / `"…" says a spokesman`: verb right after the quotation.
+    // `"…" about fixing it, said Marla Kilfoyle`: after a comma, with the quotation earlier.
     let after_quote = prev.is_some_and(|p| p.quote().is_some())
-        || (prev.is_some_and(|p| p.is_punct(','))
-            && i >= 2
-            && toks.get(i - 2).is_some_and(|p| p.quote().is_some()));
+        || (prev.is_some_and(|p| p.is_punct(',')) && toks[..i].iter().any(|p| p.quote().is_some()));
     let before = subject_before(toks, i);
     if let Some(np) = before {
         return Some(Cue {
@@ -437,7 +436,7 @@ fn subject_before(toks: &[Token], v: usize) -> Option<Np> {
 }
 
 fn is_name_token(t: &Token) -> bool {
-    t.is_word() && t.cap && !t.lower.chars().all(|c| c.is_ascii_digit())
+    t.is_word() && t.cap && !t.lower.chars().any(|c| c.is_ascii_digit())
 }
 
 /// A noun phrase ending at token `end`, read backwards.
@@ -464,7 +463,20 @@ fn np_backward(toks: &[Token], end: usize) -> Option<Np> {
             let w = t.lower.as_str();
             if DETERMINERS.contains(&w) {
                 start = k;
-                break;
+                // `Jeffrey Lewis of the James Martin Center`: a determiner after a
+                // preposition inside the phrase does not end it.
+                let inner = k >= 2
+                    && matches!(
+                        word(toks, k - 1),
+                        Some("of" | "for" | "at" | "with" | "from")
+                    )
+                    && toks[k - 2].is_word()
+                    && (toks[k - 2].cap || lexicon::is_role_noun(&toks[k - 2].lower));
+                if !inner {
+                    break;
+                }
+                k -= 1;
+                continue;
             }
             (is_name_token(t) && (k != 0 || !lexicon::is_not_name(w) || lexicon::is_title(w)))
                 || lexicon::is_title(w)
@@ -474,8 +486,10 @@ fn np_backward(toks: &[Token], end: usize) -> Option<Np> {
                 || t.possessive && k < end
                 || (matches!(w, "for" | "of" | "at" | "with" | "from")
                     && k < end
-                    && word(toks, k.wrapping_sub(1))
-                        .is_some_and(|p| lexicon::is_role_noun(p) || lexicon::is_title(p)))
+                    && k > 0
+                    && (toks[k - 1].is_word() && toks[k - 1].cap
+                        || word(toks, k - 1)
+                            .is_some_and(|p| lexicon::is_role_noun(p) || lexicon::is_title(p))))
         } else {
             // `Sen. Lindsey Graham (R-SC)`: a trailing parenthesis is skipped by the caller;
             // hyphens join `Clinton-Kaine campaign`.
@@ -685,7 +699,12 @@ fn build_np(toks: &[Token], mut start: usize, end: usize) -> Option<Np> {
     if name_start <= head_end {
         let name_toks = &toks[name_start..=head_end];
         // A lone sentence-opening word or function word is not a name.
-        if name_toks.len() == 1 && lexicon::is_not_name(&name_toks[0].lower)
+        let lone = &name_toks[0].lower;
+        if name_toks.len() == 1 && lexicon::is_not_name(lone)
+            || name_toks.len() == 1
+                && name_start == 0
+                && lone.len() > 5
+                && (lone.ends_with("ed") || lone.ends_with("ing"))
             || name_toks
                 .iter()
                 .all(|t| ADJECTIVES.contains(&t.lower.as_str()))
