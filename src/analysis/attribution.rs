@@ -348,7 +348,7 @@ impl Reader<'_> {
                 let dist = now.saturating_sub(seen.sentence) as f32;
                 let mut score = -dist.min(30.0);
                 if Some(id) == self.current {
-                    score += 3.0;
+                    score += 2.0;
                 }
                 if seen.as_speaker {
                     score += 1.0;

@@ -62,7 +62,14 @@ pub struct Cue {
     pub reported: Option<Span>,
 }
 
-const DETERMINERS: &[&str] = &["a", "an", "the"];
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "another", "one", "some", "many", "several", "two", "three", "most",
+];
+/// Determiners that make a phrase a description even around a name: `another New Hampshire
+/// Democrat`, `a Trump aide`.
+const INDEFINITE: &[&str] = &[
+    "a", "an", "another", "one", "some", "many", "several", "two", "three", "most",
+];
 const POSSESSIVE_DETERMINERS: &[&str] = &[
     "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "whose",
 ];
@@ -340,7 +347,8 @@ fn verb_cue(toks: &[Token], i: usize, lemma: &'static str, title_case: bool) -> 
     // `"…" about fixing it, said Marla Kilfoyle`: after a comma, with the quotation earlier.
     let after_quote = prev.is_some_and(|p| p.quote().is_some())
         || (prev.is_some_and(|p| p.is_punct(',')) && toks[..i].iter().any(|p| p.quote().is_some()));
-    let before = subject_before(toks, i);
+    let before = subject_before(toks, i)
+        .filter(|np| !(t.lower == lemma && singular_without_auxiliary(toks, i, np)));
     if let Some(np) = before {
         return Some(Cue {
             verb: t.span,
@@ -366,6 +374,26 @@ fn verb_cue(toks: &[Token], i: usize, lemma: &'static str, title_case: bool) -> 
         }
     }
     None
+}
+
+/// `A Government Accountability Office report`: a base form after a singular subject, with no
+/// auxiliary between (`will say`, `did say`), is a noun, not a verb.
+fn singular_without_auxiliary(toks: &[Token], v: usize, np: &Np) -> bool {
+    let aux = v
+        .checked_sub(1)
+        .and_then(|p| word(toks, p))
+        .is_some_and(|w| lexicon::is_between_word(w) && !matches!(w, "also" | "then" | "later"));
+    let plural = match &np.kind {
+        NpKind::Pronoun(p) => matches!(p.as_str(), "they" | "we"),
+        _ => {
+            np.span.end > 0
+                && toks
+                    .iter()
+                    .rfind(|t| t.span.end == np.span.end)
+                    .is_some_and(|t| t.lower.ends_with('s') && !t.possessive)
+        }
+    };
+    !aux && !plural
 }
 
 /// The subject before a verb at `v`, over adverbs, auxiliaries, an appositive or a
@@ -666,6 +694,9 @@ fn build_np(toks: &[Token], mut start: usize, end: usize) -> Option<Np> {
     }
     let phrase = &toks[start..=end];
     let definite = phrase.first().is_some_and(|t| t.lower == "the");
+    let indefinite = phrase
+        .first()
+        .is_some_and(|t| INDEFINITE.contains(&t.lower.as_str()) && start < end);
     // `a spokeswoman for Trump`, `Meenakshi Ganguly of Human Rights Watch`: the head is
     // before the preposition.
     let head_end = (start + 1..=end)
@@ -696,7 +727,7 @@ fn build_np(toks: &[Token], mut start: usize, end: usize) -> Option<Np> {
         .map(|t| t.lower.clone())
         .collect();
     let span = Span::new(toks[start].span.start, toks[end].span.end);
-    if name_start <= head_end {
+    if name_start <= head_end && !indefinite {
         let name_toks = &toks[name_start..=head_end];
         // A lone sentence-opening word or function word is not a name.
         let lone = &name_toks[0].lower;
@@ -724,9 +755,10 @@ fn build_np(toks: &[Token], mut start: usize, end: usize) -> Option<Np> {
             definite,
         });
     }
-    // No name: a description headed by a role noun.
+    // No name: a description headed by a role noun (or by a name, after an indefinite
+    // determiner: `another New Hampshire Democrat`).
     let head = &toks[head_end];
-    if lexicon::is_role_noun(&head.lower) {
+    if lexicon::is_role_noun(&head.lower) || indefinite && head.cap {
         return Some(Np {
             span,
             kind: NpKind::Nominal,
