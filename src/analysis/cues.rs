@@ -301,6 +301,18 @@ fn verb_cue(toks: &[Token], i: usize, lemma: &'static str, title_case: bool) -> 
             reported,
         });
     }
+    // `Boreing said the members will meet, but said, "…"`: a second verb of the same subject.
+    if matches!(prev_word, Some("and" | "but")) {
+        return Some(Cue {
+            verb: t.span,
+            at: i,
+            lemma,
+            form: CueForm::Participle,
+            subject: None,
+            colon,
+            reported,
+        });
+    }
     if ing {
         // `Hillary Clinton asking, "…"`: a participle right after its speaker.
         if prev.is_some_and(|p| p.is_word() && p.cap) {
@@ -434,7 +446,13 @@ fn subject_before(toks: &[Token], v: usize) -> Option<Np> {
     if !plausible {
         return None;
     }
-    let np = np_backward(toks, comma.checked_sub(1)?)?;
+    // `Rep. Zoe Lofgren (D-Calif.), who …, said`: over a parenthesis before the appositive.
+    let mut before_comma = comma.checked_sub(1)?;
+    if toks[before_comma].is_punct(')') {
+        let open = (0..before_comma).rev().take(12).find(|&k| toks[k].is_punct('('))?;
+        before_comma = open.checked_sub(1)?;
+    }
+    let np = np_backward(toks, before_comma)?;
     let appositive = Span::new(toks[comma + 1].span.start, toks[j - 1].span.end);
     let role_words = toks[comma + 1..j]
         .iter()
@@ -553,14 +571,18 @@ fn np_forward(toks: &[Token], start: usize) -> Option<Np> {
         }
         let w = t.lower.as_str();
         // `said former tech executive Carly Fiorina`: descriptive words before a name.
+        let ahead = || toks[k + 1..(k + 4).min(toks.len())].iter().take_while(|n| n.is_word());
         let before_name = !t.cap
             && !seen_name(toks, start, k)
-            && toks[k + 1..(k + 4).min(toks.len())]
-                .iter()
-                .take_while(|n| n.is_word())
-                .any(|n| is_name_token(n) && !lexicon::is_not_name(&n.lower));
+            && ahead().any(|n| is_name_token(n) && !lexicon::is_not_name(&n.lower));
+        // `one former GOP leadership aide`, `A 2014 House Intelligence Committee report`:
+        // words and numbers before the role noun that heads the phrase.
+        let before_role = !lexicon::is_not_name(w)
+            && lexicon::speech_verb(w).is_none()
+            && ahead().take(2).any(|n| lexicon::is_role_noun(&n.lower) && !n.cap);
         let ok = (k == start && DETERMINERS.contains(&w))
             || before_name
+            || before_role
             || is_name_token(t) && (!lexicon::is_not_name(w) || lexicon::is_title(w))
             || lexicon::is_title(w)
             || lexicon::is_role_noun(w)
@@ -780,7 +802,7 @@ pub fn sentence_subject(toks: &[Token], before: usize) -> Option<Np> {
     let intro = toks[..before]
         .iter()
         .position(|t| t.is_punct(','))
-        .filter(|&c| c < 8 && toks[..c].iter().all(|t| t.quote().is_none()));
+        .filter(|&c| c < 12);
     subject_at(toks, 0, before).or_else(|| subject_at(toks, intro? + 1, before))
 }
 
