@@ -420,7 +420,7 @@ fn subject_before(toks: &[Token], v: usize) -> Option<Np> {
         j = open.checked_sub(1)?;
     }
     if !toks[j].is_punct(',') {
-        return np_backward(toks, j);
+        return np_backward(toks, j).map(|np| with_head_before(toks, np));
     }
     // An appositive or a clause between commas: `NAME, a campaign spokeswoman, said`. A
     // quotation may sit inside a participle or relative clause (`X, noting that the party's
@@ -449,7 +449,10 @@ fn subject_before(toks: &[Token], v: usize) -> Option<Np> {
     // `Rep. Zoe Lofgren (D-Calif.), who …, said`: over a parenthesis before the appositive.
     let mut before_comma = comma.checked_sub(1)?;
     if toks[before_comma].is_punct(')') {
-        let open = (0..before_comma).rev().take(12).find(|&k| toks[k].is_punct('('))?;
+        let open = (0..before_comma)
+            .rev()
+            .take(12)
+            .find(|&k| toks[k].is_punct('('))?;
         before_comma = open.checked_sub(1)?;
     }
     let np = np_backward(toks, before_comma)?;
@@ -469,7 +472,9 @@ fn subject_before(toks: &[Token], v: usize) -> Option<Np> {
         // appositive and the description is the role.
         NpKind::Nominal => match np_backward(toks, j - 1) {
             Some(mut named)
-                if named.kind == NpKind::Name && named.span.start >= first.span.start =>
+                if named.kind == NpKind::Name
+                    && named.span.start >= first.span.start
+                    && (first.cap || DETERMINERS.contains(&w) || lexicon::is_title(w)) =>
             {
                 named.role = Some(np.span);
                 named.role_words.extend(np.role_words);
@@ -553,6 +558,81 @@ fn np_backward(toks: &[Token], end: usize) -> Option<Np> {
     build_np(toks, start, end)
 }
 
+/// Words that tie a description to what follows it: `a source close to the campaign`, `a
+/// person familiar with the talks`, `an official with knowledge of the plan`.
+const POST_MODIFIERS: &[&str] = &[
+    "close",
+    "familiar",
+    "knowledge",
+    "knowledgeable",
+    "involved",
+    "briefed",
+    "with",
+    "to",
+    "of",
+    "in",
+    "on",
+    "about",
+    "inside",
+    "within",
+    "near",
+    "who",
+];
+
+/// `a source close to the campaign said`: reading back from the verb finds `the campaign`;
+/// the speaker is the description that phrase modifies.
+fn with_head_before(toks: &[Token], np: Np) -> Np {
+    let Some(first) = toks.iter().position(|t| t.span.start >= np.span.start) else {
+        return np;
+    };
+    let mut k = first;
+    let mut steps = 0;
+    while k > 0 && steps < 4 && word(toks, k - 1).is_some_and(|w| POST_MODIFIERS.contains(&w)) {
+        k -= 1;
+        steps += 1;
+    }
+    if steps == 0
+        || k == 0
+        || !matches!(
+            word(toks, k),
+            Some("close" | "familiar" | "with" | "involved" | "briefed" | "knowledgeable")
+        )
+    {
+        return np;
+    }
+    match np_backward(toks, k - 1) {
+        Some(head) if head.kind == NpKind::Nominal => Np {
+            span: Span::new(head.span.start, np.span.end),
+            ..head
+        },
+        _ => np,
+    }
+}
+
+/// Extends a description forwards over what modifies it, to the end of the clause:
+/// `said a source close to the campaign`, `said an official who spoke on condition of anonymity`.
+fn with_modifier_after(toks: &[Token], mut np: Np, end: usize) -> Np {
+    let starts = word(toks, end + 1).is_some_and(|w| {
+        matches!(
+            w,
+            "close" | "familiar" | "with" | "involved" | "briefed" | "who" | "knowledgeable"
+        )
+    });
+    if np.kind != NpKind::Nominal || !starts {
+        return np;
+    }
+    let last = toks[end + 1..]
+        .iter()
+        .take(16)
+        .take_while(|t| t.is_word())
+        .last()
+        .map(|t| t.span.end);
+    if let Some(e) = last {
+        np.span = Span::new(np.span.start, e);
+    }
+    np
+}
+
 /// A noun phrase starting at token `start`, read forwards (`said Lamar Smith, a Republican`).
 fn np_forward(toks: &[Token], start: usize) -> Option<Np> {
     let first = toks.get(start)?;
@@ -571,7 +651,11 @@ fn np_forward(toks: &[Token], start: usize) -> Option<Np> {
         }
         let w = t.lower.as_str();
         // `said former tech executive Carly Fiorina`: descriptive words before a name.
-        let ahead = || toks[k + 1..(k + 4).min(toks.len())].iter().take_while(|n| n.is_word());
+        let ahead = || {
+            toks[k + 1..(k + 4).min(toks.len())]
+                .iter()
+                .take_while(|n| n.is_word())
+        };
         let before_name = !t.cap
             && !seen_name(toks, start, k)
             && ahead().any(|n| is_name_token(n) && !lexicon::is_not_name(&n.lower));
@@ -579,7 +663,9 @@ fn np_forward(toks: &[Token], start: usize) -> Option<Np> {
         // words and numbers before the role noun that heads the phrase.
         let before_role = !lexicon::is_not_name(w)
             && lexicon::speech_verb(w).is_none()
-            && ahead().take(2).any(|n| lexicon::is_role_noun(&n.lower) && !n.cap);
+            && ahead()
+                .take(2)
+                .any(|n| lexicon::is_role_noun(&n.lower) && !n.cap);
         let ok = (k == start && DETERMINERS.contains(&w))
             || before_name
             || before_role
@@ -608,7 +694,7 @@ fn np_forward(toks: &[Token], start: usize) -> Option<Np> {
     {
         end -= 1;
     }
-    let mut np = build_np(toks, start, end)?;
+    let mut np = with_modifier_after(toks, build_np(toks, start, end)?, end);
     // An appositive after a comma gives the role: `said Lamar Smith, a Republican …`.
     if matches!(np.kind, NpKind::Name)
         && np.role.is_none()

@@ -83,7 +83,7 @@ clerk lobbyist lobbyists allies ally opponent opponents rival rivals staff corre
 editors fbi cia white house kremlin pentagon co-host founder co-founder cofounder ceo head \
 contributor commentator pundit historian professor sheriff surrogate surrogates advocate \
 advocates president-elect ad clip narrator moderator crowd heckler audience marchers \
-spectators caller questioner interviewer panelist guest";
+spectators caller questioner interviewer panelist guest someone somebody";
 
 /// Role nouns that name an unnamed *person* or group of people (used for nominal sources).
 const PERSON_ROLE_NOUNS: &str =
