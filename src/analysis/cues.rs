@@ -908,6 +908,14 @@ fn subject_at(toks: &[Token], s: usize, before: usize) -> Option<Np> {
         let end = (after + 1..before.min(after + 25)).find(|&k| toks[k].is_punct(close))?;
         after = end + 1;
     }
+    // `Trump's misinformation may be …`: a possessive is not the subject.
+    if toks
+        .iter()
+        .rfind(|t| t.span.end == np.span.end)
+        .is_some_and(|t| t.possessive)
+    {
+        return None;
+    }
     // The phrase must be followed by its verb: a lower-case word.
     let next = toks.get(after)?;
     (next.is_word() && !next.cap && after < before).then_some(np)
