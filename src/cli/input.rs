@@ -157,9 +157,7 @@ fn walk(
                 // checked (or may hold files that would), silence for other files.
                 let is_dir = path.symlink_metadata().is_ok_and(|m| m.is_dir());
                 if is_dir || accept(&path) {
-                    let message = err
-                        .io_error()
-                        .map_or_else(|| err.to_string(), ToString::to_string);
+                    let message = err.io_error().map_or_else(|| err.to_string(), io_message);
                     failures.push(Failure {
                         path: path.display().to_string(),
                         message,
