@@ -100,7 +100,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         inputs
     };
     for f in &failures {
-        eprintln!("saidso: {}: {}", f.path, f.message);
+        eprintln!("saidso: {f}");
     }
     for n in &notices {
         eprintln!("saidso: {n}");
@@ -121,7 +121,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
             _ => {
                 // The configuration error was already reported; name the skipped file too.
                 for f in &config_failures {
-                    eprintln!("saidso: {}: {}", f.path, f.message);
+                    eprintln!("saidso: {f}");
                 }
                 failures.extend(config_failures);
                 continue;
@@ -130,7 +130,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         match report {
             Ok(report) => run.files.push(report),
             Err(f) => {
-                eprintln!("saidso: {}: {}", f.path, f.message);
+                eprintln!("saidso: {f}");
                 failures.push(f);
             }
         }
@@ -168,14 +168,12 @@ fn config_for(
         Ok(loaded) => Some(loaded),
         Err(Some(e)) => {
             failures.push(Failure {
+                at: (e.line > 0).then_some((e.line, e.column)),
                 path: e
                     .path
                     .as_ref()
                     .map_or_else(|| path.display().to_string(), |p| p.display().to_string()),
-                message: match e.line {
-                    0 => e.message.clone(),
-                    line => format!("{line}:{}: {}", e.column, e.message),
-                },
+                message: e.message.clone(),
             });
             None
         }
@@ -209,6 +207,7 @@ fn check_one(
     let kind = input.kind();
     let analysis =
         std::panic::catch_unwind(|| analysis::analyze(text, kind)).map_err(|_| Failure {
+            at: None,
             path: input.display(),
             message: "internal error in the analysis (please report it)".into(),
         })?;

@@ -46,7 +46,19 @@ impl Input {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Failure {
     pub path: String,
+    /// Line and column in the file, for errors that have a place (configuration errors).
+    pub at: Option<(usize, usize)>,
     pub message: String,
+}
+
+impl std::fmt::Display for Failure {
+    /// `path: message`, or `path:line:col: message` like a compiler.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.at {
+            Some((line, column)) => write!(f, "{}:{line}:{column}: {}", self.path, self.message),
+            None => write!(f, "{}: {}", self.path, self.message),
+        }
+    }
 }
 
 /// Markdown for `.md`/`.markdown`, plain text for anything else.
@@ -126,6 +138,7 @@ fn walk(
                 if !e.file_type().is_file() {
                     // A FIFO or device named like a draft: reading it could block forever.
                     failures.push(Failure {
+                        at: None,
                         path: path.display().to_string(),
                         message: "not a regular file".into(),
                     });
@@ -148,6 +161,7 @@ fn walk(
                 }
                 let Some(path) = path else {
                     failures.push(Failure {
+                        at: None,
                         path: root.display().to_string(),
                         message: err.to_string(),
                     });
@@ -159,6 +173,7 @@ fn walk(
                 if is_dir || accept(&path) {
                     let message = err.io_error().map_or_else(|| err.to_string(), io_message);
                     failures.push(Failure {
+                        at: None,
                         path: path.display().to_string(),
                         message,
                     });
@@ -171,6 +186,7 @@ fn walk(
 /// Reads a document as UTF-8, or says why it cannot be checked.
 pub fn read(input: &Input) -> Result<String, Failure> {
     let fail = |message: String| Failure {
+        at: None,
         path: input.display(),
         message,
     };

@@ -176,6 +176,7 @@ pub(crate) mod fixtures {
         Run {
             files: vec![file_report("news/a b.md".into(), TEXT, &analysis, findings)],
             failures: vec![Failure {
+                at: None,
                 path: "bad.txt".into(),
                 message: "not valid UTF-8 (byte 3)".into(),
             }],

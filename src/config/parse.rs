@@ -25,14 +25,24 @@ pub struct ConfigError {
 
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(path) = &self.path {
-            write!(f, "{}:", path.display())?;
-        }
-        // Errors without a place in the file (it could not be read) have line 0.
+        // `path:line:col: message` like a compiler; errors without a place in the file (it
+        // could not be read) have line 0.
+        let mut place = self
+            .path
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
         if self.line > 0 {
-            write!(f, "{}:{}:", self.line, self.column)?;
+            if !place.is_empty() {
+                place.push(':');
+            }
+            place.push_str(&format!("{}:{}", self.line, self.column));
         }
-        write!(f, " {}", self.message)
+        if place.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{place}: {}", self.message)
+        }
     }
 }
 

@@ -76,6 +76,11 @@ impl From<Location> for Range {
 #[derive(Serialize)]
 struct Error<'a> {
     path: &'a str,
+    /// For errors with a place in the file (configuration errors).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<usize>,
     message: &'a str,
 }
 
@@ -133,6 +138,8 @@ pub fn render(run: &Run, out: &mut dyn Write) -> io::Result<()> {
             .iter()
             .map(|e| Error {
                 path: &e.path,
+                line: e.at.map(|(l, _)| l),
+                column: e.at.map(|(_, c)| c),
                 message: &e.message,
             })
             .collect(),
