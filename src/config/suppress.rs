@@ -1,6 +1,6 @@
 //! Inline suppression: comments in the draft that switch rules off for a stretch of text.
 //!
-//! Forms (documented in docs/suppression.md):
+//! Forms (documented in docs/configuration.md):
 //! - anywhere (Markdown and plain text), an HTML comment, invisible when Markdown is rendered:
 //!   `<!-- saidso-disable [ids] -->` … `<!-- saidso-enable [ids] -->`,
 //!   `<!-- saidso-disable-next-line [ids] -->`, `<!-- saidso-disable-line [ids] -->`;
