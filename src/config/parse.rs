@@ -261,6 +261,16 @@ exclude = ["archive/**"]
         assert_eq!(e.line, 2);
     }
 
+    proptest::proptest! {
+        /// Whatever the file holds, parsing answers (a config or a located error).
+        #[test]
+        fn never_panics(text in "(\\[rules\\]|\\[style\\]|\\[files\\]|unclosed-quote|include|=|\"|\\[|\\]|off|é|\n| )*") {
+            if let Err(e) = parse(&text) {
+                proptest::prop_assert!(e.line >= 1 && e.column >= 1);
+            }
+        }
+    }
+
     #[test]
     fn line_col_counts_characters() {
         let text = "ab\n“é” x";

@@ -356,6 +356,28 @@ mod tests {
         assert_eq!(kept(t, DocKind::Markdown, vec![at(t, "\"A\"", U)]).len(), 1);
     }
 
+    proptest::proptest! {
+        /// Drafts are arbitrary text: no directive layout or finding span may panic.
+        #[test]
+        fn never_panics(
+            text in "(<!--|-->|saidso-disable(-next-line)?|saidso-enable| |\n|\r|#|//|é|😀|unclosed-quote|,)*",
+            start in 0usize..300,
+            len in 0usize..50,
+        ) {
+            let f = Finding {
+                rule: U,
+                severity: Severity::Warning,
+                span: Span::new(start, start + len),
+                message: String::new(),
+                related: vec![],
+                candidates: vec![],
+            };
+            for kind in [DocKind::Text, DocKind::Markdown] {
+                let _ = filter(&text, kind, vec![f.clone()]);
+            }
+        }
+    }
+
     #[test]
     fn crlf_lines_and_multibyte_text() {
         let t = "“É” <!-- saidso-disable-next-line -->\r\n“Ü”\r\n“Ö”\r\n";
