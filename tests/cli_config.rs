@@ -143,6 +143,11 @@ fn files_include_and_exclude_filter_directory_walks() {
     assert!(!out.contains("b.txt"), "{out}");
     assert!(!out.contains("archive"), "{out}");
     assert!(out.contains("2 files checked"), "{out}");
+    // The same patterns through --config, named relative to the working directory.
+    fs::rename(d.path().join(".saidso.toml"), d.path().join("desk.toml")).expect("rename");
+    let (_, out, _) = saidso(d.path(), &["check", "--config", "desk.toml", "."]);
+    assert!(!out.contains("archive"), "{out}");
+    assert!(out.contains("2 files checked"), "{out}");
     // A file named on the command line is checked even when excluded.
     let (_, out, _) = saidso(d.path(), &["check", "archive/old.md"]);
     assert!(out.contains("archive/old.md:3:1"), "{out}");

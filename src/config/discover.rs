@@ -50,9 +50,12 @@ pub fn load_file(path: &Path) -> Result<Loaded, ConfigError> {
         })
     })?;
     let config = Config::from_toml(&text).map_err(with_path)?;
+    // Absolute, because `[files]` patterns are relative to its directory, and the parent of a
+    // bare `--config saidso.toml` would be the empty path.
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     Ok(Loaded {
         config,
-        path: Some(path.to_path_buf()),
+        path: Some(path),
     })
 }
 
