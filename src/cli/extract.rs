@@ -149,7 +149,10 @@ pub fn process_line(line_no: usize, raw: &[u8], default: DocKind) -> Option<(Str
         None => return error(&id, "missing \"text\""),
         Some(_) => return error(&id, "\"text\" is not a string"),
     };
-    let analysis = analysis::analyze(&text, kind);
+    // The engine is meant never to panic; if it does on one document, the stream goes on.
+    let Ok(analysis) = std::panic::catch_unwind(|| analysis::analyze(&text, kind)) else {
+        return error(&id, "internal error in the analysis (please report it)");
+    };
     match serde_json::to_string(&out_line(&id, &text, &analysis)) {
         Ok(line) => Some((line, false)),
         Err(e) => error(&id, &format!("cannot serialize: {e}")),
