@@ -1,7 +1,7 @@
 //! The command line: `saidso check`, `extract`, `rules`, `explain`, `config` and `lsp`.
 //!
 //! This module only parses arguments and dispatches; each command lives in its own module.
-//! Output goes through [`write_output`], so a closed pipe (`saidso check . | head`) ends the
+//! Output goes through `write_output`, so a closed pipe (`saidso check . | head`) ends the
 //! program quietly instead of with a panic.
 
 mod catalogue;

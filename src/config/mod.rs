@@ -5,7 +5,7 @@
 //! - this module: the [`Config`] value and [`Config::apply`], pure (no I/O, no clap) so the
 //!   language server can share them;
 //! - [`parse`]: TOML text to a [`Config`], with errors that carry a line and column;
-//! - [`discover`]: finding and reading the file that governs a path (the only I/O here);
+//! - [`mod@discover`]: finding and reading the file that governs a path (the only I/O here);
 //! - [`suppress`]: inline `saidso-disable` comments, a pure function over the text.
 
 pub mod discover;
