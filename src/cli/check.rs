@@ -113,20 +113,15 @@ pub fn run(args: CheckArgs) -> ExitCode {
             Input::File { path, .. } => path,
         };
         let mut config_failures = Vec::new();
-        let loaded = config_for(&mut configs, config_path, &mut config_failures);
-        let text = loaded.as_ref().map(|_| input::read(input));
-        let report = match (loaded, text) {
-            (Some(loaded), Some(Ok(text))) => check_one(input, &text, &loaded),
-            (_, Some(Err(f))) => Err(f),
-            _ => {
-                // The configuration error was already reported; name the skipped file too.
-                for f in &config_failures {
-                    eprintln!("saidso: {f}");
-                }
-                failures.extend(config_failures);
-                continue;
+        let Some(loaded) = config_for(&mut configs, config_path, &mut config_failures) else {
+            // A broken configuration: reported the first time it is met; its files are skipped.
+            for f in &config_failures {
+                eprintln!("saidso: {f}");
             }
+            failures.extend(config_failures);
+            continue;
         };
+        let report = input::read(input).and_then(|text| check_one(input, &text, &loaded));
         match report {
             Ok(report) => run.files.push(report),
             Err(f) => {
