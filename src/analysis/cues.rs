@@ -690,7 +690,8 @@ fn np_forward(toks: &[Token], start: usize) -> Option<Np> {
             && ahead().any(|n| is_name_token(n) && !lexicon::is_not_name(&n.lower));
         // `one former GOP leadership aide`, `A 2014 House Intelligence Committee report`:
         // words and numbers before the role noun that heads the phrase.
-        let before_role = !lexicon::is_not_name(w)
+        let before_role = !seen_name(toks, start, k)
+            && !lexicon::is_not_name(w)
             && lexicon::speech_verb(w).is_none()
             && ahead()
                 .take(2)
@@ -940,11 +941,15 @@ fn subject_at(toks: &[Token], s: usize, before: usize) -> Option<Np> {
     }
     let np = np_forward(toks, s)?;
     let mut after = toks.iter().position(|t| t.span.start >= np.span.end)?;
-    // Over an appositive or a parenthesis: `McConnell, R-Ky., delivered`, `Sanders (I-Vt.)`.
-    if toks
-        .get(after)
-        .is_some_and(|t| t.is_punct(',') || t.is_punct('('))
-    {
+    // Over appositives and parentheses: `McConnell, R-Ky., delivered`, `Harry Reid (D-Nev.),
+    // in particular, has been`.
+    for _ in 0..3 {
+        if !toks
+            .get(after)
+            .is_some_and(|t| t.is_punct(',') || t.is_punct('('))
+        {
+            break;
+        }
         let close = if toks[after].is_punct('(') { ')' } else { ',' };
         let end = (after + 1..before.min(after + 25)).find(|&k| toks[k].is_punct(close))?;
         after = end + 1;
