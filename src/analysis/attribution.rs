@@ -320,14 +320,17 @@ impl Reader<'_> {
         }
         self.reg.note_names(self.view, &toks[split..], seen);
         // The sentence's subject is salient for the pronouns that follow.
+        // `Mark Adler and John Reed met`: both are.
         if let Some(np) = cues::sentence_subject(toks, toks.len()) {
-            if np.kind == NpKind::Name {
-                let start = toks.first().map_or(0, |t| t.span.start);
-                let seen = Seen {
-                    as_subject: true,
-                    ..seen
-                };
-                self.reg.resolve_subject(self.view, &np, seen, start);
+            let start = toks.first().map_or(0, |t| t.span.start);
+            let seen = Seen {
+                as_subject: true,
+                ..seen
+            };
+            for np in cues::coordinated(toks, np) {
+                if np.kind == NpKind::Name {
+                    self.reg.resolve_subject(self.view, &np, seen, start);
+                }
             }
         }
         out
