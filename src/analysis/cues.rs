@@ -576,6 +576,15 @@ fn np_backward(toks: &[Token], end: usize) -> Option<Np> {
             false
         };
         if !ok {
+            // `the conservative-leaning newspaper`, `her liberal friends`: descriptive words
+            // back to a determiner belong to the phrase.
+            if let Some(d) = determiner_behind(
+                toks,
+                k,
+                start < end || lexicon::is_role_noun(&toks[end].lower),
+            ) {
+                start = d;
+            }
             break;
         }
         start = k;
@@ -585,6 +594,34 @@ fn np_backward(toks: &[Token], end: usize) -> Option<Np> {
         k -= 1;
     }
     build_np(toks, start, end)
+}
+
+/// The index of a determiner up to three plain words back from `k` (inclusive), when the
+/// phrase found so far has a head worth describing.
+fn determiner_behind(toks: &[Token], k: usize, has_head: bool) -> Option<usize> {
+    if !has_head {
+        return None;
+    }
+    let mut i = k;
+    for _ in 0..3 {
+        let t = toks.get(i)?;
+        let w = t.lower.as_str();
+        if !t.is_word() {
+            return None;
+        }
+        if DETERMINERS.contains(&w) || POSSESSIVE_DETERMINERS[..4].contains(&w) {
+            return Some(i);
+        }
+        if t.cap
+            || lexicon::is_not_name(w)
+            || lexicon::speech_verb(w).is_some()
+            || w.ends_with("ly")
+        {
+            return None;
+        }
+        i = i.checked_sub(1)?;
+    }
+    None
 }
 
 /// Words that tie a description to what follows it: `a source close to the campaign`, `a
