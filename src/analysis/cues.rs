@@ -372,7 +372,16 @@ fn verb_cue(toks: &[Token], i: usize, lemma: &'static str, title_case: bool) -> 
             reported,
         });
     }
-    if after_quote {
+    // `…, adds psychologist Mary Alvord.`: an inverted cue closing reported speech.
+    let closing_comma = prev.is_some_and(|p| p.is_punct(','))
+        && np_forward(toks, i + 1).is_some_and(|np| {
+            np.kind == NpKind::Name
+                && toks
+                    .iter()
+                    .find(|x| x.span.start >= np.span.end)
+                    .is_none_or(|x| x.is_punct('.') || x.is_punct(','))
+        });
+    if after_quote || closing_comma {
         if let Some(np) = np_forward(toks, i + 1) {
             return Some(Cue {
                 verb: t.span,

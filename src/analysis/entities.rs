@@ -244,8 +244,9 @@ impl Registry {
             return None;
         }
         let last = toks.last().map(String::as_str).unwrap_or("");
+        let first_name = toks.len() > 1 && lexicon::first_name_gender(&toks[0]).is_some();
         let org = lexicon::is_org_head(last)
-            || (toks.len() == 1 && lexicon::is_place(last))
+            || (lexicon::is_place(last) && !first_name)
             || (np.definite && np.role.is_none());
         if org {
             let key = format!("org:{}", toks.join(" "));
