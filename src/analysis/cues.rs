@@ -421,7 +421,10 @@ fn singular_without_auxiliary(toks: &[Token], v: usize, np: &Np) -> bool {
 /// parenthesis: `Putin has repeatedly said`, `Hill, a doctor, said`, `Graham (R-SC) said`.
 fn subject_before(toks: &[Token], v: usize) -> Option<Np> {
     let mut j = v.checked_sub(1)?;
-    while word(toks, j).is_some_and(lexicon::is_between_word) {
+    // Auxiliaries and adverbs: `has repeatedly said`, `mockingly responded`.
+    while word(toks, j)
+        .is_some_and(|w| lexicon::is_between_word(w) || w.ends_with("ly") && w.len() > 4)
+    {
         j = j.checked_sub(1)?;
     }
     if toks[j].is_punct(')') {
@@ -434,7 +437,9 @@ fn subject_before(toks: &[Token], v: usize) -> Option<Np> {
         return antecedent(toks, j);
     }
     if !toks[j].is_punct(',') {
-        return np_backward(toks, j).map(|np| with_head_before(toks, np));
+        return np_backward(toks, j)
+            .map(|np| with_head_before(toks, np))
+            .or_else(|| relative_clause_subject(toks, j));
     }
     // An appositive or a clause between commas: `NAME, a campaign spokeswoman, said`. A
     // quotation may sit inside a participle or relative clause (`X, noting that the party's
@@ -498,6 +503,16 @@ fn subject_before(toks: &[Token], v: usize) -> Option<Np> {
         },
         _ => Some(np),
     }
+}
+
+/// `a White House official who spoke anonymously to discuss strategy said`: a relative
+/// clause without commas between the speaker and the verb.
+fn relative_clause_subject(toks: &[Token], j: usize) -> Option<Np> {
+    let who = (j.saturating_sub(14)..=j)
+        .rev()
+        .take_while(|&k| toks[k].is_word())
+        .find(|&k| toks[k].lower == "who")?;
+    np_backward(toks, who.checked_sub(1)?)
 }
 
 /// The person a `who` at token `who` refers to: the phrase before its comma, or, when that
@@ -736,11 +751,12 @@ fn np_forward(toks: &[Token], start: usize) -> Option<Np> {
             && ahead().any(|n| is_name_token(n) && !lexicon::is_not_name(&n.lower));
         // `one former GOP leadership aide`, `A 2014 House Intelligence Committee report`:
         // words and numbers before the role noun that heads the phrase.
-        let before_role = !seen_name(toks, start, k)
-            && !lexicon::is_not_name(w)
+        let before_role = !lexicon::is_not_name(w)
             && lexicon::speech_verb(w).is_none()
-            && ahead()
-                .take(2)
+            && !w.ends_with("ed")
+            && toks[k + 1..(k + 5).min(toks.len())]
+                .iter()
+                .take_while(|n| n.is_word() && !lexicon::is_not_name(&n.lower))
                 .any(|n| lexicon::is_role_noun(&n.lower) && !n.cap);
         let ok = (k == start && DETERMINERS.contains(&w))
             || before_name

@@ -25,7 +25,7 @@ advise chide criticize criticise slam blast accuse praise thunder sneer affirm a
 reassure underscore underline highlight pray beg snarl gush call fume boom interject belittle \
 cite tout decry denounce lambaste mock ridicule taunt chant recite intone label dub brand term \
 characterize characterise summarize counsel hail refute dispute rebut condemn applaud welcome \
-recommend lecture preach rant echo remember find show gripe snipe vent rage cheer gloat bemoan";
+recommend lecture preach rant read echo remember find show gripe snipe vent rage cheer gloat bemoan";
 
 /// Irregular past forms: base, past, past participle.
 const IRREGULAR: &[(&str, &str, &str)] = &[
@@ -364,7 +364,7 @@ pub fn is_title(word: &str) -> bool {
     sets().titles.contains(word)
 }
 pub fn is_role_noun(word: &str) -> bool {
-    sets().roles.contains(word) || is_agent_noun(word)
+    sets().roles.contains(word) || is_agent_noun(word) || word.ends_with("-year-old")
 }
 
 /// Words that end like a noun for a person by what they do (`businessman`, `bartender`,
