@@ -500,7 +500,12 @@ impl Reader<'_> {
         seen: Seen,
     ) -> Option<(usize, Span)> {
         let np = cues::sentence_subject(toks, before)
-            .filter(|np| self.reg.could_speak(self.view, np))?;
+            .filter(|np| self.reg.could_speak(self.view, np))
+            .or_else(|| {
+                cues::clause_subjects(toks, before)
+                    .into_iter()
+                    .find(|np| self.reg.could_speak(self.view, np))
+            })?;
         let who = match &np.kind {
             NpKind::Pronoun(p) => self.resolve_pronoun(p, np.span),
             _ => self.reg.resolve(self.view, &np, seen),

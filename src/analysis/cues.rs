@@ -1007,6 +1007,46 @@ pub fn sentence_subject(toks: &[Token], before: usize) -> Option<Np> {
     subject_at(toks, 0, before).or_else(|| subject_at(toks, intro? + 1, before))
 }
 
+/// Names before token `before` that head a clause of their own, nearest first: a name followed
+/// by a verb-like word (`Ivanka Trump, who portrayed him as "the people's champion"`: the
+/// relative clause's subject) or a possessive (`Clinton's broadside against "printing
+/// money"`). For a quotation in a sentence whose grammatical subject is not a speaker.
+pub fn clause_subjects(toks: &[Token], before: usize) -> Vec<Np> {
+    let mut out = Vec::new();
+    let mut k = before.min(toks.len());
+    while k > 0 {
+        k -= 1;
+        let t = &toks[k];
+        if !(is_name_token(t) && !lexicon::is_title(&t.lower)) || lexicon::is_not_name(&t.lower) {
+            continue;
+        }
+        let Some(np) = np_backward(toks, k).filter(|n| n.kind == NpKind::Name) else {
+            continue;
+        };
+        let start = toks
+            .iter()
+            .position(|x| x.span.start >= np.span.start)
+            .unwrap_or(k);
+        let next = toks.get(k + 1);
+        let heads_clause = t.possessive
+            || next.is_some_and(|n| {
+                n.is_word() && !n.cap && !CLAUSE_STOPS.contains(&n.lower.as_str())
+                    || n.is_punct(',') && word(toks, k + 2) == Some("who")
+            });
+        if heads_clause {
+            out.push(np);
+        }
+        k = start;
+    }
+    out
+}
+
+/// Words after a name that show it is not a clause's subject (`in Washington and`).
+const CLAUSE_STOPS: &[&str] = &[
+    "and", "or", "of", "in", "on", "at", "for", "to", "from", "with", "by", "as", "than", "the",
+    "a", "an", "that", "this", "which", "but", "nor", "into", "about", "over", "after", "before",
+];
+
 /// A phrase and the names coordinated with it: `Mark Adler and John Reed`.
 pub fn coordinated(toks: &[Token], np: Np) -> Vec<Np> {
     let after = toks.iter().position(|t| t.span.start >= np.span.end);
