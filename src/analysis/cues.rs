@@ -422,8 +422,9 @@ fn singular_without_auxiliary(toks: &[Token], v: usize, np: &Np) -> bool {
 fn subject_before(toks: &[Token], v: usize) -> Option<Np> {
     let mut j = v.checked_sub(1)?;
     // Auxiliaries and adverbs: `has repeatedly said`, `mockingly responded`.
-    while word(toks, j)
-        .is_some_and(|w| lexicon::is_between_word(w) || w.ends_with("ly") && w.len() > 4)
+    while toks[j].is_word()
+        && (lexicon::is_between_word(&toks[j].lower)
+            || !toks[j].cap && toks[j].lower.ends_with("ly") && toks[j].lower.len() > 4)
     {
         j = j.checked_sub(1)?;
     }
@@ -911,6 +912,12 @@ fn build_np(toks: &[Token], mut start: usize, end: usize) -> Option<Np> {
         .is_some_and(|t| INDEFINITE.contains(&t.lower.as_str()) && start < end);
     // `a spokeswoman for Trump`, `Meenakshi Ganguly of Human Rights Watch`: the head is
     // before the preposition.
+    // But `Ohio Secretary of State Jon Husted`: a full name at the end, after a title with a
+    // preposition in it, is the head.
+    let ends_in_full_name = end > start
+        && toks[end].cap
+        && toks[end - 1].cap
+        && lexicon::first_name_gender(&toks[end - 1].lower).is_some();
     let head_end = (start + 1..=end)
         .find(|&k| {
             matches!(
@@ -918,6 +925,7 @@ fn build_np(toks: &[Token], mut start: usize, end: usize) -> Option<Np> {
                 "for" | "of" | "at" | "with" | "from"
             ) && toks[k].is_word()
         })
+        .filter(|_| !ends_in_full_name)
         .map_or(end, |p| p - 1);
     // The name: the trailing run of capitalised words that are not titles or role words.
     let mut name_start = head_end + 1;
@@ -950,13 +958,33 @@ fn build_np(toks: &[Token], mut start: usize, end: usize) -> Option<Np> {
         let modifier = definite
             && name_start == start + 1
             && lexicon::first_name_gender(&toks[name_start].lower).is_some();
+        // `Chastened by the analyses, Trump …`, `Speaking at the rally, …`: a capitalised
+        // participle or adverb opening the sentence, followed by its phrase, is not a name.
+        let opener = name_toks.len() == 1
+            && name_start == 0
+            && toks.get(head_end + 1).is_some_and(|n| {
+                n.is_punct(',')
+                    || n.is_word()
+                        && matches!(
+                            n.lower.as_str(),
+                            "by" | "at"
+                                | "about"
+                                | "in"
+                                | "on"
+                                | "with"
+                                | "for"
+                                | "from"
+                                | "to"
+                                | "after"
+                                | "before"
+                                | "over"
+                        )
+            })
+            && (lone.ends_with("ly")
+                || lone.len() > 5 && (lone.ends_with("ed") || lone.ends_with("ing")));
         if modifier
+            || opener
             || name_toks.len() == 1 && lexicon::is_not_name(lone)
-            || name_toks.len() == 1 && name_start == 0 && lone.ends_with("ly")
-            || name_toks.len() == 1
-                && name_start == 0
-                && lone.len() > 5
-                && (lone.ends_with("ed") || lone.ends_with("ing"))
             || name_toks
                 .iter()
                 .all(|t| ADJECTIVES.contains(&t.lower.as_str()))
