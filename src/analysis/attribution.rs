@@ -354,8 +354,10 @@ impl Reader<'_> {
                 if seen.as_speaker {
                     score += 1.0;
                 }
+                // The subject of the sentence just read is who a reader takes `he` to be, even
+                // over the speaker of an earlier quote.
                 if seen.as_subject {
-                    score += 1.0;
+                    score += if dist <= 1.0 { 2.5 } else { 1.0 };
                 }
                 if seen.paragraph == self.paragraph {
                     score += 0.5;
