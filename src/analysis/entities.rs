@@ -351,8 +351,11 @@ impl Registry {
                 let known = self.person_by_name(&words, None);
                 if let Some(id) = known {
                     self.mention(id, span, seen);
-                } else if (first_name || titled || s > from)
+                } else if (first_name
+                    || titled
+                    || toks[from..s].iter().any(|t| lexicon::is_title(&t.lower)))
                     && words.len() >= 2
+                    && !words.iter().any(|w| lexicon::is_title(w))
                     && !lexicon::is_org_head(words.last().map(String::as_str).unwrap_or(""))
                 {
                     let text = clean_name(span.text(view));
