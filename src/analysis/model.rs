@@ -296,10 +296,8 @@ impl Analysis {
 
     /// The quotes attributed to `speaker`, in text order.
     pub fn quotes_by(&self, speaker: usize) -> impl Iterator<Item = &Quote> {
-        self.quotes.iter().filter(move |q| {
-            q.attribution
-                .as_ref()
-                .is_some_and(|a| a.speaker == speaker)
-        })
+        self.quotes
+            .iter()
+            .filter(move |q| q.attribution.as_ref().is_some_and(|a| a.speaker == speaker))
     }
 }
