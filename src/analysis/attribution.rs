@@ -108,7 +108,7 @@ pub fn attribute(view: &str, paragraphs: &[Paragraph], found: &[Found]) -> Attri
                     lead = r.headline_speaker(&toks, name, seen);
                 }
             }
-            r.attribute_sentence(&mut quotes, &toks, &resolved, lead);
+            r.attribute_sentence(&mut quotes, &toks, &resolved, lead, seen);
             for c in resolved {
                 para_cues.push((si, c));
             }
@@ -386,23 +386,42 @@ impl Reader<'_> {
         Some((id, name))
     }
 
-    /// Gives each quotation of the sentence its kind and, when a cue of the sentence names
-    /// a speaker, its attribution.
+    /// Gives each quotation of the sentence its kind and, when the sentence names a speaker
+    /// (a cue, or failing that its subject), its attribution.
     fn attribute_sentence(
         &mut self,
         quotes: &mut [Quote],
         toks: &[Token],
         cues: &[Resolved],
         lead: Option<(usize, Span)>,
+        seen: Seen,
     ) {
-        let has_cue = !cues.is_empty();
+        let has_cue = cues.iter().any(|c| c.speaker.is_some());
+        let mut subject: Option<Option<(usize, Span)>> = None;
         for (ti, t) in toks.iter().enumerate() {
             let Some(q) = t.quote() else { continue };
-            let Some(quote) = quotes.get_mut(q) else {
+            if quotes.get(q).is_none() {
                 continue;
+            }
+            let best = cues
+                .iter()
+                .filter(|c| c.speaker.is_some())
+                .min_by_key(|c| distance(ti, c.cue.at, toks));
+            let denial = cues
+                .iter()
+                .filter(|c| c.cue.at < ti)
+                .max_by_key(|c| c.cue.at)
+                .is_some_and(|c| DENIAL_VERBS.contains(&c.cue.lemma));
+            if !has_cue && subject.is_none() {
+                subject = Some(self.sentence_subject(toks, ti, seen));
+            }
+            let ctx = kinds::Context {
+                cue: has_cue,
+                denial,
+                subject: subject.flatten().is_some(),
             };
-            let inner = quote.inner.text(self.view);
-            quote.kind = kinds::classify(inner, toks, ti, quote.closed, has_cue);
+            let quote = &mut quotes[q];
+            quote.kind = kinds::classify(quote.inner.text(self.view), toks, ti, quote.closed, ctx);
             if let Some((who, name)) = lead {
                 if quote.kind == QuoteKind::Scare {
                     quote.kind = QuoteKind::Partial;
@@ -422,10 +441,6 @@ impl Reader<'_> {
             if !quote.kind.is_speech() {
                 continue;
             }
-            let best = cues
-                .iter()
-                .filter(|c| c.speaker.is_some())
-                .min_by_key(|c| distance(ti, c.cue.at, toks));
             if let Some(c) = best {
                 let speaker = c.speaker.unwrap_or(0);
                 self.current = Some(speaker);
@@ -437,10 +452,39 @@ impl Reader<'_> {
                     confidence: c.confidence,
                     source: None,
                 });
+            } else if let Some(Some((speaker, mention))) = subject {
+                self.current = Some(speaker);
+                quote.attribution = Some(Attribution {
+                    speaker,
+                    method: Method::Subject,
+                    cue: None,
+                    mention: Some(mention),
+                    confidence: 0.55,
+                    source: None,
+                });
             }
         }
     }
+
+    /// The speaker a sentence's subject names, for a quotation whose verb is not a speech verb.
+    fn sentence_subject(
+        &mut self,
+        toks: &[Token],
+        before: usize,
+        seen: Seen,
+    ) -> Option<(usize, Span)> {
+        let np = cues::sentence_subject(toks, before)?;
+        let who = match &np.kind {
+            NpKind::Pronoun(p) => self.resolve_pronoun(p, np.span),
+            _ => self.reg.resolve(self.view, &np, seen),
+        }?;
+        Some((who, np.span))
+    }
 }
+
+/// Verbs that deny what follows them: a quoted word in their complement is the
+/// characterisation denied, not the speaker's own (`rejected claims it was a "defeat"`).
+const DENIAL_VERBS: &[&str] = &["reject", "deny", "dismiss", "refute", "dispute", "rebut"];
 
 /// Token distance from a quotation to a cue verb, counting a quotation in between as far.
 fn distance(quote: usize, verb: usize, toks: &[Token]) -> usize {

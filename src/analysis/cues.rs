@@ -164,6 +164,12 @@ fn word(toks: &[Token], i: usize) -> Option<&str> {
 pub fn find(toks: &[Token]) -> Vec<Cue> {
     let mut cues = Vec::new();
     for (i, t) in toks.iter().enumerate() {
+        if t.quote().is_some() {
+            if let Some(cue) = dash_signature(toks, i) {
+                cues.push(cue);
+            }
+            continue;
+        }
         if !t.is_word() {
             continue;
         }
@@ -201,10 +207,33 @@ pub fn find(toks: &[Token]) -> Vec<Cue> {
     cues
 }
 
+/// An epigraph's signature: `"…" — Carlos Raúl`.
+fn dash_signature(toks: &[Token], q: usize) -> Option<Cue> {
+    let dash = toks.get(q + 1)?;
+    if !matches!(dash.kind, Tok::Punct('—' | '―' | '–')) {
+        return None;
+    }
+    let np = np_forward(toks, q + 2).filter(|np| np.kind == NpKind::Name)?;
+    Some(Cue {
+        verb: dash.span,
+        at: q + 1,
+        lemma: "—",
+        form: CueForm::VerbSubject,
+        subject: Some(np),
+        colon: false,
+        reported: None,
+    })
+}
+
 fn verb_cue(toks: &[Token], i: usize, lemma: &'static str) -> Option<Cue> {
     let t = &toks[i];
     let prev = i.checked_sub(1).and_then(|p| toks.get(p));
     let prev_word = i.checked_sub(1).and_then(|p| word(toks, p));
+    // A capitalised form is a name or a heading word (`United States`, `The Washington
+    // Post`), and a form after a possessive is a noun (`Rubio's claim`).
+    if t.cap || prev.is_some_and(|p| p.possessive) {
+        return None;
+    }
     // Nouns and infinitives: `a statement`, `declined to comment`, `in charge`.
     if prev_word.is_some_and(|w| {
         DETERMINERS.contains(&w)
@@ -240,6 +269,20 @@ fn verb_cue(toks: &[Token], i: usize, lemma: &'static str) -> Option<Cue> {
         });
     }
     if ing {
+        // `Hillary Clinton asking, "…"`: a participle right after its speaker.
+        if prev.is_some_and(|p| p.is_word() && p.cap) {
+            if let Some(np) = np_backward(toks, i - 1).filter(|np| np.kind == NpKind::Name) {
+                return Some(Cue {
+                    verb: t.span,
+                    at: i,
+                    lemma,
+                    form: CueForm::SubjectVerb,
+                    subject: Some(np),
+                    colon,
+                    reported,
+                });
+            }
+        }
         // `…, saying` / `…, adding that`: a participle after a comma, or after the quotation.
         let after_comma = prev.is_some_and(|p| p.is_punct(',') || p.quote().is_some());
         if !after_comma {
@@ -254,10 +297,6 @@ fn verb_cue(toks: &[Token], i: usize, lemma: &'static str) -> Option<Cue> {
             colon,
             reported,
         });
-    }
-    // A capitalised verb opening a sentence is a participle clause (`Asked about …, X said`).
-    if t.cap && i == 0 {
-        return None;
     }
     // `"…," said Putin` / `"…" says a spokesman`: verb right after the quotation.
     let after_quote = prev.is_some_and(|p| p.quote().is_some())
@@ -276,7 +315,7 @@ fn verb_cue(toks: &[Token], i: usize, lemma: &'static str) -> Option<Cue> {
             reported,
         });
     }
-    if after_quote || i == 0 || prev.is_some_and(|p| p.is_punct(',')) {
+    if after_quote {
         if let Some(np) = np_forward(toks, i + 1) {
             return Some(Cue {
                 verb: t.span,
@@ -303,40 +342,59 @@ fn subject_before(toks: &[Token], v: usize) -> Option<Np> {
         let open = (0..j).rev().take(12).find(|&k| toks[k].is_punct('('))?;
         j = open.checked_sub(1)?;
     }
-    if toks[j].is_punct(',') {
-        // An appositive between commas: `NAME, a campaign spokeswoman, said`.
-        let comma = (0..j)
-            .rev()
-            .take(40)
-            .take_while(|&k| toks[k].quote().is_none())
-            .find(|&k| toks[k].is_punct(','))?;
-        let first = toks.get(comma + 1)?;
-        let plausible = first.is_word()
-            && (DETERMINERS.contains(&first.lower.as_str())
-                || matches!(
-                    first.lower.as_str(),
-                    "who" | "which" | "whose" | "speaking" | "in"
-                )
-                || first.cap
-                || lexicon::is_title(&first.lower)
-                || lexicon::is_role_noun(&first.lower)
-                || first.lower.ends_with("ing"));
-        if !plausible {
-            return None;
-        }
-        let mut np = np_backward(toks, comma.checked_sub(1)?)?;
-        if np.role.is_none() && matches!(np.kind, NpKind::Name) {
-            let appositive = Span::new(toks[comma + 1].span.start, toks[j - 1].span.end);
-            np.role = Some(appositive);
-            for t in &toks[comma + 1..j] {
-                if t.is_word() && (lexicon::is_title(&t.lower) || lexicon::is_role_noun(&t.lower)) {
-                    np.role_words.push(t.lower.clone());
-                }
-            }
-        }
-        return Some(np);
+    if !toks[j].is_punct(',') {
+        return np_backward(toks, j);
     }
-    np_backward(toks, j)
+    // An appositive or a clause between commas: `NAME, a campaign spokeswoman, said`. A
+    // quotation may sit inside a participle or relative clause (`X, noting that the party's
+    // "races are close," added:`), not inside a plain appositive.
+    let comma = (0..j).rev().take(40).find(|&k| toks[k].is_punct(','))?;
+    let first = toks.get(comma + 1)?;
+    let w = first.lower.as_str();
+    let clause = first.is_word() && (w.ends_with("ing") || matches!(w, "who" | "which" | "whose"));
+    if !clause && toks[comma..j].iter().any(|t| t.quote().is_some()) {
+        return None;
+    }
+    let plausible = first.is_word()
+        && (clause
+            || DETERMINERS.contains(&w)
+            || matches!(
+                w,
+                "in" | "at" | "of" | "from" | "for" | "with" | "on" | "during" | "like"
+            )
+            || first.cap
+            || lexicon::is_title(w)
+            || lexicon::is_role_noun(w));
+    if !plausible {
+        return None;
+    }
+    let np = np_backward(toks, comma.checked_sub(1)?)?;
+    let appositive = Span::new(toks[comma + 1].span.start, toks[j - 1].span.end);
+    let role_words = toks[comma + 1..j]
+        .iter()
+        .filter(|t| t.is_word() && (lexicon::is_title(&t.lower) || lexicon::is_role_noun(&t.lower)))
+        .map(|t| t.lower.clone());
+    match np.kind {
+        NpKind::Name if np.role.is_none() => {
+            let mut np = np;
+            np.role = Some(appositive);
+            np.role_words.extend(role_words);
+            Some(np)
+        }
+        // `the Vatican spokesman, the Rev. Federico Lombardi, told`: the name is in the
+        // appositive and the description is the role.
+        NpKind::Nominal => match np_backward(toks, j - 1) {
+            Some(mut named)
+                if named.kind == NpKind::Name && named.span.start >= first.span.start =>
+            {
+                named.role = Some(np.span);
+                named.role_words.extend(np.role_words);
+                Some(named)
+            }
+            _ => Some(np),
+        },
+        _ => Some(np),
+    }
 }
 
 fn is_name_token(t: &Token) -> bool {
@@ -413,7 +471,15 @@ fn np_forward(toks: &[Token], start: usize) -> Option<Np> {
             break;
         }
         let w = t.lower.as_str();
+        // `said former tech executive Carly Fiorina`: descriptive words before a name.
+        let before_name = !t.cap
+            && !seen_name(toks, start, k)
+            && toks[k + 1..(k + 4).min(toks.len())]
+                .iter()
+                .take_while(|n| n.is_word())
+                .any(|n| is_name_token(n) && !lexicon::is_not_name(&n.lower));
         let ok = (k == start && DETERMINERS.contains(&w))
+            || before_name
             || is_name_token(t) && (!lexicon::is_not_name(w) || lexicon::is_title(w))
             || lexicon::is_title(w)
             || lexicon::is_role_noun(w)
@@ -466,6 +532,70 @@ fn np_forward(toks: &[Token], start: usize) -> Option<Np> {
     Some(np)
 }
 
+fn seen_name(toks: &[Token], start: usize, k: usize) -> bool {
+    toks[start..k]
+        .iter()
+        .any(|t| is_name_token(t) && !lexicon::is_title(&t.lower))
+}
+
+/// Nationality and party adjectives: capitalised, but a phrase of them alone names nobody
+/// (`the Democratic leadership`).
+const ADJECTIVES: &[&str] = &[
+    "democratic",
+    "republican",
+    "american",
+    "russian",
+    "ukrainian",
+    "syrian",
+    "chinese",
+    "british",
+    "french",
+    "german",
+    "iranian",
+    "israeli",
+    "palestinian",
+    "mexican",
+    "european",
+    "african",
+    "asian",
+    "muslim",
+    "jewish",
+    "catholic",
+    "christian",
+    "evangelical",
+    "arab",
+    "korean",
+    "japanese",
+    "indian",
+    "canadian",
+    "turkish",
+    "iraqi",
+    "afghan",
+    "saudi",
+    "egyptian",
+    "soviet",
+    "conservative",
+    "liberal",
+    "progressive",
+    "libertarian",
+    "federal",
+    "national",
+    "presidential",
+    "congressional",
+    "gop",
+    "republicans",
+    "democrats",
+    "western",
+    "eastern",
+    "northern",
+    "southern",
+    "latino",
+    "hispanic",
+    "black",
+    "white",
+    "u.s.",
+];
+
 /// Classifies tokens `start..=end` as a speaker phrase, or None when they name nobody.
 fn build_np(toks: &[Token], mut start: usize, end: usize) -> Option<Np> {
     // Drop leading words that are not part of a name (`But`, `Meanwhile`).
@@ -483,15 +613,25 @@ fn build_np(toks: &[Token], mut start: usize, end: usize) -> Option<Np> {
     }
     let phrase = &toks[start..=end];
     let definite = phrase.first().is_some_and(|t| t.lower == "the");
+    // `a spokeswoman for Trump`, `Meenakshi Ganguly of Human Rights Watch`: the head is
+    // before the preposition.
+    let head_end = (start + 1..=end)
+        .find(|&k| {
+            matches!(
+                toks[k].lower.as_str(),
+                "for" | "of" | "at" | "with" | "from"
+            ) && toks[k].is_word()
+        })
+        .map_or(end, |p| p - 1);
     // The name: the trailing run of capitalised words that are not titles or role words.
-    let mut name_start = end + 1;
-    for k in (start..=end).rev() {
+    let mut name_start = head_end + 1;
+    for k in (start..=head_end).rev() {
         let t = &toks[k];
         let w = t.lower.as_str();
         let name_like = (is_name_token(t) || PARTICLES.contains(&w) && k != end)
             && !lexicon::is_title(w)
             && (!lexicon::is_role_noun(w) || t.cap);
-        if name_like && !(t.possessive && k != end) {
+        if name_like && !(t.possessive && k != head_end) {
             name_start = k;
         } else {
             break;
@@ -503,13 +643,17 @@ fn build_np(toks: &[Token], mut start: usize, end: usize) -> Option<Np> {
         .map(|t| t.lower.clone())
         .collect();
     let span = Span::new(toks[start].span.start, toks[end].span.end);
-    if name_start <= end {
-        let name_toks = &toks[name_start..=end];
+    if name_start <= head_end {
+        let name_toks = &toks[name_start..=head_end];
         // A lone sentence-opening word or function word is not a name.
-        if name_toks.len() == 1 && lexicon::is_not_name(&name_toks[0].lower) {
+        if name_toks.len() == 1 && lexicon::is_not_name(&name_toks[0].lower)
+            || name_toks
+                .iter()
+                .all(|t| ADJECTIVES.contains(&t.lower.as_str()))
+        {
             return None;
         }
-        let name = Span::new(name_toks[0].span.start, toks[end].span.end);
+        let name = Span::new(name_toks[0].span.start, toks[head_end].span.end);
         let role = (name_start > start)
             .then(|| Span::new(toks[start].span.start, toks[name_start - 1].span.end))
             .filter(|_| !definite || name_start > start + 1);
@@ -523,8 +667,8 @@ fn build_np(toks: &[Token], mut start: usize, end: usize) -> Option<Np> {
         });
     }
     // No name: a description headed by a role noun.
-    let head = &toks[end];
-    if lexicon::is_role_noun(&head.lower) || lexicon::is_title(&head.lower) {
+    let head = &toks[head_end];
+    if lexicon::is_role_noun(&head.lower) {
         return Some(Np {
             span,
             kind: NpKind::Nominal,
@@ -537,25 +681,28 @@ fn build_np(toks: &[Token], mut start: usize, end: usize) -> Option<Np> {
     None
 }
 
-/// The subject at the start of the sentence, for a participle cue with no cue before it.
-fn sentence_subject(toks: &[Token], before: usize) -> Option<Np> {
-    // Skip an introductory phrase ending in a comma (`On Monday, Trump …`).
+/// The subject at the start of the sentence (after an introductory phrase and comma), for
+/// a participle cue or a quotation whose verb is not a speech verb.
+pub fn sentence_subject(toks: &[Token], before: usize) -> Option<Np> {
     let mut s = 0;
-    if let Some(c) = toks[..before].iter().position(|t| t.is_punct(',')) {
-        if c < 6 {
+    if let Some(c) = toks[..before.min(toks.len())]
+        .iter()
+        .position(|t| t.is_punct(','))
+    {
+        if c < 8 && toks[..c].iter().all(|t| t.quote().is_none()) {
             s = c + 1;
         }
     }
-    let mut e = s;
-    while e + 1 < before
-        && toks
-            .get(e + 1)
-            .is_some_and(|t| t.is_word() && (t.cap || PARTICLES.contains(&t.lower.as_str())))
-    {
-        e += 1;
+    let first = toks.get(s)?;
+    if first.quote().is_some() || s >= before {
+        return None;
     }
-    let from = toks.get(s)?.span.start;
-    np_backward(toks, e).filter(|np| np.span.start >= from)
+    let np = np_forward(toks, s)?;
+    // The phrase must be followed by its verb (a lower-case word), not end the clause.
+    let after = toks.iter().position(|t| t.span.start >= np.span.end)?;
+    let next = toks.get(after)?;
+    let verbish = next.is_word() && !next.cap || next.is_punct('(') || next.is_punct(',');
+    (verbish && after <= before).then_some(np)
 }
 
 /// The clause a speech verb reports, when it is not a quotation: the rest of the sentence after

@@ -5,14 +5,12 @@
 //! or colon is direct; one that carries its own sentence punctuation and capital is direct;
 //! a short one after an article or `so-called` with no speech cue near it is a label.
 
+use super::lexicon;
 use super::model::{QuoteKind, Span};
 use super::tokens::Token;
 
-/// Words before a short quotation that make it a label rather than speech.
-const LABEL_LEADS: &[&str] = &[
-    "a",
-    "an",
-    "the",
+/// Words before a short quotation that make it a label whatever the sentence says.
+const LABEL_WORDS: &[&str] = &[
     "so-called",
     "dubbed",
     "termed",
@@ -20,31 +18,38 @@ const LABEL_LEADS: &[&str] = &[
     "word",
     "words",
     "phrase",
-    "as",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "this",
-    "that",
-    "these",
-    "those",
-    "called",
-    "titled",
-    "entitled",
-    "named",
-    "known",
     "slogan",
     "hashtag",
     "label",
     "nickname",
+    "titled",
+    "entitled",
+    "named",
+    "headlined",
+    "motto",
 ];
 
-/// Classifies the quotation at token index `at` of its sentence's tokens.
-/// `inner` is the text between its marks; `closed` whether a closing mark ends it;
-/// `has_cue` whether the sentence has a speech cue.
-pub fn classify(inner: &str, toks: &[Token], at: usize, closed: bool, has_cue: bool) -> QuoteKind {
+/// Determiners before a short quotation: a label (`a "defeat"`) unless someone is quoted
+/// using the word.
+const ARTICLE_LEADS: &[&str] = &[
+    "a", "an", "the", "his", "her", "their", "its", "our", "this", "that", "these", "those",
+];
+
+/// What the sentence around a quotation offers as a speaker.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context {
+    /// A speech cue with a speaker.
+    pub cue: bool,
+    /// The cue nearest before the quotation denies or rejects (`rejected claims it was a
+    /// "defeat"`): the quoted word is the characterisation denied, not the speaker's.
+    pub denial: bool,
+    /// The sentence opens with a subject who could be speaking.
+    pub subject: bool,
+}
+
+/// Classifies the quotation at token index `at` of its sentence's tokens. `inner` is the text
+/// between its marks; `closed` whether a closing mark ends it.
+pub fn classify(inner: &str, toks: &[Token], at: usize, closed: bool, ctx: Context) -> QuoteKind {
     let inner = inner.trim();
     if !closed {
         // Running quotes and unclosed quotations are passages of speech.
@@ -63,8 +68,7 @@ pub fn classify(inner: &str, toks: &[Token], at: usize, closed: bool, has_cue: b
     let opens_sentence = at == 0
         || prev.is_some_and(|p| p.is_punct(':') || p.is_punct('—') || p.is_punct('–'))
         || prev.is_some_and(|p| p.is_punct(','))
-            && before_prev
-                .is_some_and(|b| b.is_word() && super::lexicon::speech_verb(&b.lower).is_some());
+            && before_prev.is_some_and(|b| b.is_word() && lexicon::speech_verb(&b.lower).is_some());
     if opens_sentence && (starts_upper || words >= 4) {
         return QuoteKind::Direct;
     }
@@ -72,10 +76,12 @@ pub fn classify(inner: &str, toks: &[Token], at: usize, closed: bool, has_cue: b
         return QuoteKind::Direct;
     }
     if words <= 4 && !(terminal && words >= 2) {
-        let label_lead =
-            prev.is_some_and(|p| p.is_word() && LABEL_LEADS.contains(&p.lower.as_str()));
-        let next_is_cueish = toks.get(at + 1).is_some_and(|n| n.is_punct(','));
-        if (label_lead && !next_is_cueish) || !has_cue {
+        let lead = prev.filter(|p| p.is_word()).map(|p| p.lower.as_str());
+        if lead.is_some_and(|w| LABEL_WORDS.contains(&w)) {
+            return QuoteKind::Scare;
+        }
+        let article = lead.is_some_and(|w| ARTICLE_LEADS.contains(&w));
+        if article && (ctx.denial || !ctx.cue) || !ctx.cue && !ctx.subject {
             return QuoteKind::Scare;
         }
     }
@@ -104,8 +110,12 @@ mod tests {
         let span = Span::new(start, start + quoted.len());
         let toks = tokenize(sentence, Span::new(0, sentence.len()), &[(0, span)]);
         let at = toks.iter().position(|t| t.quote().is_some()).unwrap_or(0);
-        let has_cue = sentence.contains("said");
-        classify(&quoted[1..quoted.len() - 1], &toks, at, true, has_cue)
+        let ctx = Context {
+            cue: sentence.contains("said") || sentence.contains("rejected"),
+            denial: sentence.contains("rejected"),
+            subject: true,
+        };
+        classify(&quoted[1..quoted.len() - 1], &toks, at, true, ctx)
     }
 
     #[test]
@@ -130,6 +140,17 @@ mod tests {
                 "Putin rejected claims his toppling was a \"defeat\" for Russia.",
                 "\"defeat\""
             ),
+            QuoteKind::Scare
+        );
+        assert_eq!(
+            kind(
+                "Trump said the deal was a \"disaster\" for America.",
+                "\"disaster\""
+            ),
+            QuoteKind::Partial
+        );
+        assert_eq!(
+            kind("The so-called \"deal\" was signed.", "\"deal\""),
             QuoteKind::Scare
         );
         assert_eq!(

@@ -116,6 +116,9 @@ pub enum Method {
     Pronoun,
     /// The paragraph before ends with `X said:`.
     ColonIntro,
+    /// The sentence's subject, with a verb that is not a speech verb:
+    /// `Cruz belittled the issue as a "paperwork error"`.
+    Subject,
     /// Another sentence of the same paragraph names the speaker.
     SameParagraph,
     /// A quote paragraph with no cue of its own that goes on with the previous speaker.
@@ -131,6 +134,7 @@ impl Method {
             Method::According => "according",
             Method::Pronoun => "pronoun",
             Method::ColonIntro => "colon-intro",
+            Method::Subject => "subject",
             Method::SameParagraph => "same-paragraph",
             Method::Continuation => "continuation",
             Method::Headline => "headline",
