@@ -7,6 +7,7 @@
 //! - [`position`]: every byte ↔ `Position` conversion (UTF-8 or UTF-16);
 //! - [`config`]: settings from `initializationOptions` and `didChangeConfiguration`;
 //! - [`workspace`]: the articles of the workspace folders that are not open;
+//! - [`transport`]: a guard on stdio that answers malformed messages instead of dying;
 //! - [`engine`]: the guarded call into [`crate::analysis`].
 //!
 //! Logs go to stderr (stdout carries the protocol); `SAIDSO_LOG` sets the filter
@@ -18,13 +19,18 @@ pub mod engine;
 pub mod handlers;
 pub mod position;
 pub mod server;
+pub mod transport;
 pub mod workspace;
 
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
+use tokio::io::BufReader;
 use tower_lsp_server::{LspService, Server};
+
+/// Bytes buffered between the stdio guard and the server, each way.
+const PIPE_BUFFER: usize = 1 << 16;
 
 /// Serves the Language Server Protocol on standard input and output until `exit` (or until
 /// stdin closes). Exits 0 after a `shutdown` request, 1 otherwise, as the protocol asks.
@@ -47,9 +53,25 @@ pub fn run() -> ExitCode {
         let (service, socket) = LspService::build(|client| server::Backend::new(client, flag))
             .custom_method(handlers::stats::METHOD, server::Backend::document_stats)
             .finish();
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+        // stdin → guard → server → guard → stdout (see `transport` for why).
+        let (errors_tx, errors_rx) = tokio::sync::mpsc::unbounded_channel();
+        let (server_in, guard_in) = tokio::io::duplex(PIPE_BUFFER);
+        let (server_out, guard_out) = tokio::io::duplex(PIPE_BUFFER);
+        tokio::spawn(transport::pump_input(
+            BufReader::new(tokio::io::stdin()),
+            guard_in,
+            errors_tx,
+        ));
+        let output = tokio::spawn(transport::pump_output(
+            BufReader::new(guard_out),
+            tokio::io::stdout(),
+            errors_rx,
+        ));
+        Server::new(server_in, server_out, socket)
             .serve(service)
             .await;
+        // The server's end of the output pipe is dropped now; let the last frames out.
+        let _ = tokio::time::timeout(Duration::from_secs(1), output).await;
     });
     // Tokio reads stdin on a blocking thread that stays parked in `read` while the client keeps
     // stdin open; waiting for it would hang the exit. Leave it behind.

@@ -112,6 +112,7 @@ fn method_label(method: Method) -> &'static str {
         Method::According => "“according to”",
         Method::Pronoun => "a pronoun",
         Method::ColonIntro => "a colon introduction",
+        Method::Subject => "the sentence's subject",
         Method::SameParagraph => "the same paragraph",
         Method::Continuation => "continuation",
         Method::Headline => "a headline",
@@ -126,6 +127,10 @@ fn reasoning(ctx: &Ctx, quote: &Quote, a: &Attribution, speaker: &Speaker) -> St
         Method::Explicit => format!("“{phrase}” in the same sentence."),
         Method::According => format!("“{phrase}” in the same sentence."),
         Method::SameParagraph => format!("“{phrase}” in another sentence of this paragraph."),
+        Method::Subject => format!(
+            "“{phrase}” — the quote sits in {}'s sentence.",
+            short_name(speaker)
+        ),
         Method::ColonIntro => format!("“{phrase}:” ends the paragraph before."),
         Method::Headline => format!("the line opens with “{}:”.", short_name(speaker)),
         Method::Continuation => {

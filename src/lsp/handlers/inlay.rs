@@ -1,8 +1,8 @@
 //! Inlay hints: the speaker's short name after each quote whose speaker the text does not
 //! name right there (pronoun, continuation, colon introduction, same paragraph, headline).
 //!
-//! An explicit `Putin said` or `according to X` next to the quote already tells the reader;
-//! a hint there would be noise.
+//! An explicit `Putin said`, `according to X` or a sentence with the speaker as its subject
+//! already tells the reader; a hint there would be noise.
 
 use super::{short_name, Ctx};
 use crate::analysis::Method;
@@ -22,7 +22,11 @@ pub fn inlay_hints(ctx: &Ctx, range: Range) -> Vec<InlayHint> {
         .filter(|q| q.span.end >= wanted.start && q.span.end <= wanted.end)
         .filter_map(|q| {
             let a = q.attribution.as_ref()?;
-            if matches!(a.method, Method::Explicit | Method::According) {
+            // The speaker is named in the quote's own sentence for these.
+            if matches!(
+                a.method,
+                Method::Explicit | Method::According | Method::Subject
+            ) {
                 return None;
             }
             let speaker = analysis.speakers.get(a.speaker)?;
@@ -32,7 +36,7 @@ pub fn inlay_hints(ctx: &Ctx, range: Range) -> Vec<InlayHint> {
                 Method::ColonIntro => "the colon introduction before it",
                 Method::SameParagraph => "a cue elsewhere in the paragraph",
                 Method::Headline => "the headline form `Name: …`",
-                Method::Explicit | Method::According => "an explicit cue",
+                Method::Explicit | Method::According | Method::Subject => "an explicit cue",
             };
             Some(InlayHint {
                 position: ctx.snap.range(q.span, ctx.enc).end,
