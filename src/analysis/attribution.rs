@@ -101,6 +101,7 @@ pub fn attribute(view: &str, paragraphs: &[Paragraph], found: &[Found]) -> Attri
                 sentence: r.sentence,
                 paragraph: pi,
                 as_speaker: false,
+                as_subject: false,
             };
             let resolved = r.read_sentence(&toks, seen);
             if si == 0 {
@@ -318,6 +319,17 @@ impl Reader<'_> {
             });
         }
         self.reg.note_names(self.view, &toks[split..], seen);
+        // The sentence's subject is salient for the pronouns that follow.
+        if let Some(np) = cues::sentence_subject(toks, toks.len()) {
+            if np.kind == NpKind::Name {
+                let start = toks.first().map_or(0, |t| t.span.start);
+                let seen = Seen {
+                    as_subject: true,
+                    ..seen
+                };
+                self.reg.resolve_subject(self.view, &np, seen, start);
+            }
+        }
         out
     }
 
@@ -334,9 +346,12 @@ impl Reader<'_> {
                 let dist = now.saturating_sub(seen.sentence) as f32;
                 let mut score = -dist.min(30.0);
                 if Some(id) == self.current {
-                    score += 3.0;
+                    score += 2.0;
                 }
                 if seen.as_speaker {
+                    score += 1.0;
+                }
+                if seen.as_subject {
                     score += 1.0;
                 }
                 if seen.paragraph == self.paragraph {
