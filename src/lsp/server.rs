@@ -439,6 +439,25 @@ impl LanguageServer for Backend {
         }
     }
 
+    /// Editors send this for the files they watch for us (the extensions watch
+    /// `**/.saidso.toml`): a changed project configuration changes every document's diagnostics.
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let config_changed = params.changes.iter().any(|c| {
+            c.uri
+                .path()
+                .as_str()
+                .ends_with(crate::config::CONFIG_FILE_NAME)
+        });
+        if config_changed {
+            tracing::info!("{} changed: re-analysing", crate::config::CONFIG_FILE_NAME);
+            self.state.disk.clear();
+            self.state
+                .settings_generation
+                .fetch_add(1, Ordering::SeqCst);
+            self.settings_changed().await;
+        }
+    }
+
     async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
         let removed = folder_paths(&params.event.removed);
         let added = folder_paths(&params.event.added);
