@@ -101,7 +101,7 @@ fn hover_explains_each_kind_of_quote() {
         "{explicit}"
     );
     assert!(
-        explicit.contains("explicit cue: “Putin said” in the same sentence"),
+        explicit.contains("Attribution: *explicit* — “Putin said” in the same sentence."),
         "{explicit}"
     );
     assert!(explicit.contains("Cue verb *said*"), "{explicit}");
@@ -109,7 +109,7 @@ fn hover_explains_each_kind_of_quote() {
 
     let pronoun = hover_text(&mut client, &doc, &at(SEED, "If we ever have", 3));
     assert!(
-        pronoun.contains("“he” → Vladimir Putin, named 1 paragraph up"),
+        pronoun.contains("Attribution: *pronoun* — “he” → Vladimir Putin, named 1 paragraph up."),
         "{pronoun}"
     );
 
@@ -119,7 +119,8 @@ fn hover_explains_each_kind_of_quote() {
 
     let continuation = hover_text(&mut client, &doc, &at(SEED, "Our guys", 3));
     assert!(
-        continuation.contains("continues the previous paragraph's quote"),
+        continuation
+            .contains("Attribution: *continuation* — continues the previous paragraph's quote"),
         "{continuation}"
     );
 
