@@ -10,14 +10,16 @@
 //! 5. a quotation paragraph with no cue of its own continues the previous paragraph's speaker;
 //! 6. a `Name:` lead on a headline.
 
-use super::cues::{self, Cue, CueForm, NpKind};
+use super::cues::{self, Cue, CueForm};
 use super::entities::{Registry, Seen};
 use super::kinds;
 use super::lexicon;
 use super::model::{
     Attribution, Claim, ClaimKind, Gender, Method, Paragraph, Quote, QuoteKind, Span,
 };
+use super::phrases::{Np, NpKind};
 use super::quotes::Found;
+use super::subjects;
 use super::tokens::{tokenize, Token};
 
 /// A pronoun cue that could mean more than one person.
@@ -321,13 +323,13 @@ impl Reader<'_> {
         self.reg.note_names(self.view, &toks[split..], seen);
         // The sentence's subject is salient for the pronouns that follow.
         // `Mark Adler and John Reed met`: both are.
-        if let Some(np) = cues::sentence_subject(toks, toks.len()) {
+        if let Some(np) = subjects::sentence_subject(toks, toks.len()) {
             let start = toks.first().map_or(0, |t| t.span.start);
             let seen = Seen {
                 as_subject: true,
                 ..seen
             };
-            for np in cues::coordinated(toks, np) {
+            for np in subjects::coordinated(toks, np) {
                 if np.kind == NpKind::Name {
                     self.reg.resolve_subject(self.view, &np, seen, start);
                 }
@@ -401,7 +403,7 @@ impl Reader<'_> {
     ) -> Option<(usize, Span)> {
         let end = toks.iter().position(|t| t.span.end >= name.end)?;
         let start = toks.iter().position(|t| t.span.start >= name.start)?;
-        let np = cues::Np {
+        let np = Np {
             span: name,
             kind: NpKind::Name,
             name: Some(name),
@@ -501,10 +503,10 @@ impl Reader<'_> {
         before: usize,
         seen: Seen,
     ) -> Option<(usize, Span)> {
-        let np = cues::sentence_subject(toks, before)
+        let np = subjects::sentence_subject(toks, before)
             .filter(|np| self.reg.could_speak(self.view, np))
             .or_else(|| {
-                cues::clause_subjects(toks, before)
+                subjects::clause_subjects(toks, before)
                     .into_iter()
                     .find(|np| self.reg.could_speak(self.view, np))
             })?;

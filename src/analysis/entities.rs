@@ -6,9 +6,9 @@
 //! and unnamed sources (`a White House official`) are speakers too. The registry also remembers
 //! where each was last mentioned, which pronoun resolution needs.
 
-use super::cues::{Np, NpKind};
 use super::lexicon;
 use super::model::{Gender, Span, Speaker, SpeakerKind};
+use super::phrases::{Np, NpKind};
 use super::tokens::Token;
 use rustc_hash::FxHashMap as HashMap;
 
