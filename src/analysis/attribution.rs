@@ -20,7 +20,7 @@ use super::model::{
 use super::phrases::{Np, NpKind};
 use super::quotes::Found;
 use super::subjects;
-use super::tokens::{tokenize, Token};
+use super::tokens::{first_from, tokenize, Token};
 
 /// A pronoun cue that could mean more than one person.
 pub struct Ambiguity {
@@ -251,11 +251,7 @@ impl Reader<'_> {
                 _ => None,
             })
             .min()
-            .map_or(toks.len(), |at| {
-                toks.iter()
-                    .position(|t| t.span.start >= at)
-                    .unwrap_or(toks.len())
-            });
+            .map_or(toks.len(), |at| first_from(toks, at).unwrap_or(toks.len()));
         self.reg.note_names(self.view, &toks[..split], seen);
         let mut out = Vec::new();
         for cue in found {
@@ -402,7 +398,7 @@ impl Reader<'_> {
         seen: Seen,
     ) -> Option<(usize, Span)> {
         let end = toks.iter().position(|t| t.span.end >= name.end)?;
-        let start = toks.iter().position(|t| t.span.start >= name.start)?;
+        let start = first_from(toks, name.start)?;
         let np = Np {
             span: name,
             kind: NpKind::Name,
@@ -547,7 +543,7 @@ fn according_claim(toks: &[Token], cue: &Cue) -> Option<Span> {
             .rposition(|t| t.is_word() || t.quote().is_some())?;
         return Some(Span::new(before.first()?.span.start, before[end].span.end));
     }
-    let after_np = toks.iter().position(|t| t.span.start >= np.span.end)?;
+    let after_np = first_from(toks, np.span.end)?;
     let rest = &toks[after_np..];
     let first = rest
         .iter()

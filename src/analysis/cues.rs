@@ -13,7 +13,7 @@ use super::phrases::{
     POSSESSIVE_DETERMINERS,
 };
 use super::subjects::sentence_subject;
-use super::tokens::{Tok, Token};
+use super::tokens::{ending_at, first_from, Tok, Token};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CueForm {
@@ -131,8 +131,7 @@ fn verb_cue(toks: &[Token], i: usize, lemma: &'static str, title_case: bool) -> 
             .then(|| np_forward(toks, 1).filter(|np| np.kind == NpKind::Name))
             .flatten()
             .filter(|np| {
-                toks.iter()
-                    .position(|x| x.span.start >= np.span.end)
+                first_from(toks, np.span.end)
                     .and_then(|k| toks.get(k))
                     .is_some_and(|x| x.is_punct(':') || x.is_punct(','))
             })
@@ -287,9 +286,7 @@ fn singular_without_auxiliary(toks: &[Token], v: usize, np: &Np) -> bool {
         NpKind::Pronoun(p) => matches!(p.as_str(), "they" | "we"),
         _ => {
             np.span.end > 0
-                && toks
-                    .iter()
-                    .rfind(|t| t.span.end == np.span.end)
+                && ending_at(toks, np.span.end)
                     .is_some_and(|t| t.lower.ends_with('s') && !t.possessive)
         }
     };
@@ -359,7 +356,7 @@ fn subject_before(toks: &[Token], v: usize) -> Option<Np> {
     let role_words = toks[comma + 1..j]
         .iter()
         .filter(|t| t.is_word() && (lexicon::is_title(&t.lower) || lexicon::is_role_noun(&t.lower)))
-        .map(|t| t.lower.clone());
+        .map(|t| t.lower.to_string());
     match np.kind {
         NpKind::Name if np.role.is_none() => {
             let mut np = np;

@@ -11,6 +11,7 @@ use super::model::{Gender, Span, Speaker, SpeakerKind};
 use super::phrases::{Np, NpKind};
 use super::tokens::Token;
 use rustc_hash::FxHashMap as HashMap;
+use std::cell::RefCell;
 
 /// Where a speaker was last seen, in the document's running sentence count.
 #[derive(Debug, Clone, Copy, Default)]
@@ -35,6 +36,9 @@ pub struct Registry {
     surnames: HashMap<String, Vec<usize>>,
     /// Gender evidence was seen from a pronoun the text itself used (stronger than a name).
     pronoun_gender: Vec<bool>,
+    /// [`proper_elsewhere`] answers by word: each is a scan of the whole document, which
+    /// made long documents quadratic. The view never changes while a registry lives.
+    proper: RefCell<HashMap<String, bool>>,
 }
 
 fn name_tokens(text: &str) -> Vec<String> {
@@ -217,7 +221,7 @@ impl Registry {
                     .is_some_and(|f| lexicon::first_name_gender(f).is_some());
                 self.person_by_name(&toks, None).is_some()
                     || toks.len() >= 2 && (titled || first_name)
-                    || toks.len() == 1 && proper_elsewhere(view, name.text(view))
+                    || toks.len() == 1 && self.proper_elsewhere(view, name.text(view))
             }
         }
     }
@@ -345,7 +349,7 @@ impl Registry {
                 s += 1;
             }
             if s <= e {
-                let words: Vec<String> = toks[s..=e].iter().map(|t| t.lower.clone()).collect();
+                let words: Vec<String> = toks[s..=e].iter().map(|t| t.lower.to_string()).collect();
                 let first_name = lexicon::first_name_gender(&words[0]).is_some();
                 let span = Span::new(toks[s].span.start, toks[e].span.end);
                 let known = self.person_by_name(&words, None);
@@ -362,9 +366,9 @@ impl Registry {
                     let name_toks = name_tokens(&text);
                     let id = self.add(text, SpeakerKind::Person, span, name_toks);
                     let mut role: Vec<String> =
-                        toks[from..s].iter().map(|t| t.lower.clone()).collect();
+                        toks[from..s].iter().map(|t| t.lower.to_string()).collect();
                     if titled {
-                        role.push(toks[from - 1].lower.clone());
+                        role.push(toks[from - 1].lower.to_string());
                     }
                     self.give_role(id, None, &role);
                     self.mention(id, span, seen);
@@ -393,6 +397,16 @@ impl Registry {
                 }
             }
         })
+    }
+
+    /// [`proper_elsewhere`], remembered per word.
+    fn proper_elsewhere(&self, view: &str, word: &str) -> bool {
+        if let Some(&known) = self.proper.borrow().get(word) {
+            return known;
+        }
+        let answer = proper_elsewhere(view, word);
+        self.proper.borrow_mut().insert(word.to_string(), answer);
+        answer
     }
 
     pub fn gender_known(&self, id: usize) -> bool {

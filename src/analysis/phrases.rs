@@ -7,7 +7,9 @@
 
 use super::lexicon;
 use super::model::Span;
-use super::tokens::Token;
+use super::tokens::{first_from, Token};
+use rustc_hash::FxHashSet;
+use std::sync::OnceLock;
 
 /// The phrase that names a speaker.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,6 +61,13 @@ u.s. american white house senate executive general public health cyber research 
 communications polling media news staff team law enforcement counterterrorism pentagon \
 department transition current retired";
 
+/// Whether `w` is one of [`NP_MODIFIERS`] (a set: this is asked of every word of a phrase).
+fn is_np_modifier(w: &str) -> bool {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| NP_MODIFIERS.split_whitespace().collect())
+        .contains(w)
+}
+
 const PARTICLES: &[&str] = &[
     "de", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "du", "da", "di", "del",
     "dos", "jr.", "sr.", "ii", "iii", "iv",
@@ -85,7 +94,7 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<Np> {
     if PRONOUNS.contains(&last.lower.as_str()) {
         return Some(Np {
             span: last.span,
-            kind: NpKind::Pronoun(last.lower.clone()),
+            kind: NpKind::Pronoun(last.lower.to_string()),
             name: None,
             role: None,
             role_words: Vec::new(),
@@ -118,7 +127,7 @@ pub fn np_backward(toks: &[Token], end: usize) -> Option<Np> {
             (is_name_token(t) && (k != 0 || !lexicon::is_not_name(w) || lexicon::is_title(w)))
                 || lexicon::is_title(w)
                 || lexicon::is_role_noun(w)
-                || NP_MODIFIERS.split_whitespace().any(|m| m == w)
+                || is_np_modifier(w)
                 || PARTICLES.contains(&w)
                 || t.possessive && k < end
                 || (matches!(w, "for" | "of" | "at" | "with" | "from")
@@ -205,7 +214,7 @@ const POST_MODIFIERS: &[&str] = &[
 /// `a source close to the campaign said`: reading back from the verb finds `the campaign`;
 /// the speaker is the description that phrase modifies.
 pub fn with_head_before(toks: &[Token], np: Np) -> Np {
-    let Some(first) = toks.iter().position(|t| t.span.start >= np.span.start) else {
+    let Some(first) = first_from(toks, np.span.start) else {
         return np;
     };
     let mut k = first;
@@ -297,7 +306,7 @@ pub fn np_forward(toks: &[Token], start: usize) -> Option<Np> {
             || is_name_token(t) && (!lexicon::is_not_name(w) || lexicon::is_title(w))
             || lexicon::is_title(w)
             || lexicon::is_role_noun(w)
-            || NP_MODIFIERS.split_whitespace().any(|m| m == w)
+            || is_np_modifier(w)
             || PARTICLES.contains(&w) && seen_head
             || (matches!(w, "for" | "of" | "at" | "with" | "from")
                 && seen_head
@@ -323,7 +332,7 @@ pub fn np_forward(toks: &[Token], start: usize) -> Option<Np> {
     // `said another Twitter user, Johanna Bayer`: the name follows the description.
     if np.kind == NpKind::Nominal && toks.get(end + 1).is_some_and(|t| t.is_punct(',')) {
         if let Some(mut named) = np_forward(toks, end + 2).filter(|n| n.kind == NpKind::Name) {
-            let after = toks.iter().position(|t| t.span.start >= named.span.end);
+            let after = first_from(toks, named.span.end);
             let closes = after.is_none_or(|k| toks.get(k).is_some_and(|t| !t.is_word()));
             if closes && named.role.is_none() {
                 named.role = Some(np.span);
@@ -349,7 +358,7 @@ pub fn np_forward(toks: &[Token], start: usize) -> Option<Np> {
                 np.role = Some(Span::new(a.span.start, toks[stop - 1].span.end));
                 for t in &toks[end + 2..stop] {
                     if lexicon::is_title(&t.lower) || lexicon::is_role_noun(&t.lower) {
-                        np.role_words.push(t.lower.clone());
+                        np.role_words.push(t.lower.to_string());
                     }
                 }
             }
@@ -430,7 +439,7 @@ pub fn build_np(toks: &[Token], mut start: usize, end: usize) -> Option<Np> {
     let role_words: Vec<String> = phrase
         .iter()
         .filter(|t| t.is_word() && (lexicon::is_title(&t.lower) || lexicon::is_role_noun(&t.lower)))
-        .map(|t| t.lower.clone())
+        .map(|t| t.lower.to_string())
         .collect();
     let span = Span::new(toks[start].span.start, toks[end].span.end);
     if name_start <= head_end && !indefinite {
@@ -503,5 +512,7 @@ pub fn build_np(toks: &[Token], mut start: usize, end: usize) -> Option<Np> {
 
 /// Whether `w` is a nationality or party adjective.
 fn is_adjective(w: &str) -> bool {
-    ADJECTIVES.split_whitespace().any(|a| a == w)
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| ADJECTIVES.split_whitespace().collect())
+        .contains(w)
 }

@@ -4,7 +4,7 @@
 
 use super::lexicon;
 use super::phrases::{is_name_token, np_backward, np_forward, word, Np, NpKind};
-use super::tokens::Token;
+use super::tokens::{ending_at, first_from, Token};
 
 /// The subject at the start of the sentence (after an introductory phrase and comma), for
 /// a participle cue or a quotation whose verb is not a speech verb.
@@ -35,10 +35,7 @@ pub fn clause_subjects(toks: &[Token], before: usize) -> Vec<Np> {
         let Some(np) = np_backward(toks, k).filter(|n| n.kind == NpKind::Name) else {
             continue;
         };
-        let start = toks
-            .iter()
-            .position(|x| x.span.start >= np.span.start)
-            .unwrap_or(k);
+        let start = first_from(toks, np.span.start).unwrap_or(k);
         let next = toks.get(k + 1);
         let heads_clause = t.possessive
             || next.is_some_and(|n| {
@@ -61,7 +58,7 @@ const CLAUSE_STOPS: &[&str] = &[
 
 /// A phrase and the names coordinated with it: `Mark Adler and John Reed`.
 pub fn coordinated(toks: &[Token], np: Np) -> Vec<Np> {
-    let after = toks.iter().position(|t| t.span.start >= np.span.end);
+    let after = first_from(toks, np.span.end);
     let mut out = vec![np];
     if let Some(k) = after.filter(|&k| word(toks, k) == Some("and")) {
         if let Some(other) = np_forward(toks, k + 1).filter(|n| n.kind == NpKind::Name) {
@@ -77,7 +74,7 @@ fn subject_at(toks: &[Token], s: usize, before: usize) -> Option<Np> {
         return None;
     }
     let np = np_forward(toks, s)?;
-    let mut after = toks.iter().position(|t| t.span.start >= np.span.end)?;
+    let mut after = first_from(toks, np.span.end)?;
     // Over appositives and parentheses: `McConnell, R-Ky., delivered`, `Harry Reid (D-Nev.),
     // in particular, has been`.
     for _ in 0..3 {
@@ -92,11 +89,7 @@ fn subject_at(toks: &[Token], s: usize, before: usize) -> Option<Np> {
         after = end + 1;
     }
     // `Trump's misinformation may be …`: a possessive is not the subject.
-    if toks
-        .iter()
-        .rfind(|t| t.span.end == np.span.end)
-        .is_some_and(|t| t.possessive)
-    {
+    if ending_at(toks, np.span.end).is_some_and(|t| t.possessive) {
         return None;
     }
     // The phrase must be followed by its verb: a lower-case word.
