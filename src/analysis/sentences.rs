@@ -60,16 +60,27 @@ pub fn split(view: &str, para: Span, quotes: &[Span]) -> Vec<Span> {
             }
         }
         if c == '.' {
-            let word: String = text[..i]
-                .chars()
+            // The word before the period, as a slice: no per-period Vec and String.
+            let from = text[..i]
+                .char_indices()
                 .rev()
-                .take_while(|c| c.is_alphanumeric() || *c == '.')
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect::<String>()
-                .to_lowercase();
-            if is_abbreviation(&word) && !abbreviation_ends_sentence(&word, &text[end..]) {
+                .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+                .last()
+                .map_or(i, |(k, _)| k);
+            let raw = &text[from..i];
+            let folded;
+            let word = if raw.is_ascii() {
+                if raw.bytes().any(|b| b.is_ascii_uppercase()) {
+                    folded = raw.to_ascii_lowercase();
+                    folded.as_str()
+                } else {
+                    raw
+                }
+            } else {
+                folded = raw.to_lowercase();
+                folded.as_str()
+            };
+            if is_abbreviation(word) && !abbreviation_ends_sentence(word, &text[end..]) {
                 continue;
             }
         }

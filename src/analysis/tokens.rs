@@ -4,6 +4,8 @@
 //! words inside it, so each quotation becomes one [`Tok::Quote`] token.
 
 use super::model::Span;
+use rustc_hash::FxHashSet;
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Tok {
@@ -119,7 +121,12 @@ const ABBREVIATIONS: &[&str] = &[
 /// so that the period does not end a sentence.
 pub fn is_abbreviation(word: &str) -> bool {
     let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
-    single_letter || ABBREVIATIONS.contains(&word) || (word.contains('.') && word.len() <= 6)
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    single_letter
+        || SET
+            .get_or_init(|| ABBREVIATIONS.iter().copied().collect())
+            .contains(word)
+        || (word.contains('.') && word.len() <= 6)
 }
 
 /// The index of the first token starting at or after byte `at`. Tokens are in text order and
@@ -149,8 +156,11 @@ pub fn tokenize(view: &str, span: Span, quotes: &[(usize, Span)]) -> Vec<Token> 
     let mut out = Vec::with_capacity(text.len() / 5 + 4);
     let mut scratch = String::new();
     let mut qi = quotes.iter().peekable();
-    let mut chars = text.char_indices().peekable();
-    while let Some(&(i, c)) = chars.peek() {
+    // A byte cursor rather than a peekable character iterator, so that a quotation is
+    // skipped in one step instead of character by character.
+    let mut pos = 0usize;
+    while let Some(c) = text.get(pos..).and_then(|r| r.chars().next()) {
+        let i = pos;
         let at = span.start + i;
         // Fold a quotation that starts here.
         while qi.peek().is_some_and(|(_, q)| q.end <= at) {
@@ -165,19 +175,20 @@ pub fn tokenize(view: &str, span: Span, quotes: &[(usize, Span)]) -> Vec<Token> 
                     cap: false,
                     possessive: false,
                 });
-                while chars.peek().is_some_and(|&(j, _)| span.start + j < q.end) {
-                    chars.next();
+                // Past every character that starts before the quotation's end.
+                pos = q.end.saturating_sub(span.start).min(text.len());
+                while !text.is_char_boundary(pos) {
+                    pos += 1;
                 }
                 qi.next();
                 continue;
             }
         }
+        pos += c.len_utf8();
         if c.is_whitespace() {
-            chars.next();
             continue;
         }
         if !is_word_char(c) {
-            chars.next();
             out.push(Token {
                 kind: Tok::Punct(c),
                 span: Span::new(at, at + c.len_utf8()),
@@ -188,17 +199,17 @@ pub fn tokenize(view: &str, span: Span, quotes: &[(usize, Span)]) -> Vec<Token> 
             continue;
         }
         // A word: alphanumerics joined by single inner connectors.
-        let mut end = i;
-        while let Some(&(j, c)) = chars.peek() {
+        let mut end = pos;
+        while let Some(c) = text[pos..].chars().next() {
             if is_word_char(c) {
-                end = j + c.len_utf8();
-                chars.next();
+                pos += c.len_utf8();
+                end = pos;
                 continue;
             }
             if matches!(c, '-' | '\'' | '’' | '.' | '‐') {
-                let next = text[j + c.len_utf8()..].chars().next();
+                let next = text[pos + c.len_utf8()..].chars().next();
                 if next.is_some_and(is_word_char) {
-                    chars.next();
+                    pos += c.len_utf8();
                     continue;
                 }
             }
@@ -219,7 +230,7 @@ pub fn tokenize(view: &str, span: Span, quotes: &[(usize, Span)]) -> Vec<Token> 
         }
         // Keep the period of an abbreviation or initial as part of the word.
         if text[end..].starts_with('.') && is_abbreviation(lower) {
-            chars.next();
+            pos += 1;
             end += 1;
             lower.push('.');
         }
