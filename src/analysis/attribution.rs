@@ -379,7 +379,8 @@ impl Reader<'_> {
             let both_known = self.reg.gender_known(best) && self.reg.gender_known(second);
             let recent = |id: usize| now.saturating_sub(self.reg.seen[id].sentence) <= 1;
             let prominent = self.reg.seen[second].as_subject || self.reg.seen[second].as_speaker;
-            if close && prominent
+            if close
+                && prominent
                 && both_known
                 && recent(best)
                 && recent(second)
