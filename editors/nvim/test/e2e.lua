@@ -136,6 +136,11 @@ check("a missing binary gives one clear error", function()
   assert(seen[1].msg:find("not found", 1, true) and seen[1].msg:find("cmd", 1, true), seen[1].msg)
 end)
 
+-- Headless Neovim writes notifications to stderr without a newline: keep the report readable.
+vim.notify = function(msg)
+  out("        [notify] " .. tostring(msg))
+end
+
 check("the saidso binary is there", function()
   assert(vim.fn.executable(bin) == 1, "no saidso binary at " .. bin .. " (cargo build, or set SAIDSO_BIN)")
 end, true)

@@ -43,6 +43,20 @@ export function defaultIsExecutable(file: string): boolean {
   }
 }
 
+/**
+ * An archive tool may drop the executable bit of the bundled binary when the .vsix is
+ * unpacked; put it back (best effort) so the bundled server is usable.
+ */
+export function restoreExecutableBit(file: string): void {
+  if (process.platform === "win32") return;
+  try {
+    const stat = fs.statSync(file);
+    if (stat.isFile() && (stat.mode & 0o111) === 0) fs.chmodSync(file, stat.mode | 0o755);
+  } catch {
+    // missing or read-only: resolution falls through to PATH
+  }
+}
+
 /** Expands `~` and `${workspaceFolder}`, and makes a relative path absolute. */
 export function expandPath(p: string, workspaceFolder?: string, home: string = os.homedir()): string {
   let out = p.trim();
@@ -102,6 +116,7 @@ export function resolveServer(opts: ResolveOptions): ResolvedServer | { error: s
   }
 
   const bundled = path.join(opts.extensionPath, "server", binaryName(platform));
+  if (!opts.isExecutable) restoreExecutableBit(bundled);
   if (isExecutable(bundled)) return { command: bundled, source: "bundled" };
 
   const onPath = findOnPath(binaryName(platform), env, platform, isExecutable);

@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   defaultIsExecutable,
+  restoreExecutableBit,
   expandPath,
   missingServerMessage,
   resolveServer,
@@ -125,5 +126,19 @@ describe("defaultIsExecutable", () => {
     if (process.platform !== "win32" && process.getuid?.() !== 0) {
       expect(defaultIsExecutable(plain)).toBe(false);
     }
+  });
+
+  it("restores a lost executable bit on the bundled binary", () => {
+    if (process.platform === "win32") return;
+    const ext = fs.mkdtempSync(path.join(dir, "ext-"));
+    fs.mkdirSync(path.join(ext, "server"));
+    const bundled = path.join(ext, "server", "saidso");
+    fs.writeFileSync(bundled, "#!/bin/sh\n", { mode: 0o644 });
+    restoreExecutableBit(bundled);
+    expect(fs.statSync(bundled).mode & 0o111).not.toBe(0);
+    expect(resolveServer({ extensionPath: ext, env: { PATH: "" } })).toEqual({
+      command: bundled,
+      source: "bundled",
+    });
   });
 });
