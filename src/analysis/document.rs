@@ -180,7 +180,12 @@ mod tests {
         let p = prose(text, kind);
         p.paragraphs
             .iter()
-            .map(|s| s.text(&p.view).split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(|s| {
+                s.text(&p.view)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .collect()
     }
 

@@ -1,16 +1,26 @@
 //! The attribution engine: text in, an [`Analysis`] out.
 //!
 //! Stages, each in its own module and each total (no stage can fail):
-//! 1. `document` — the prose view and paragraphs;
+//! 1. `document` — the prose view (Markdown syntax blanked, offsets kept) and paragraphs;
 //! 2. `quotes` — quotation marks paired into quotes, running quotes across paragraphs;
 //! 3. `sentences` — the writer's sentences, never splitting a quotation;
-//! 4. `cues` and `entities` — speech cues and the people and sources they name;
+//! 4. `cues`, `entities`, `kinds` — speech cues, the people and sources they name, and what
+//!    kind of quotation each is;
 //! 5. `attribution` — who said each quote, and how that was decided;
-//! 6. `claims` and `findings` — what each speaker claimed, and what an editor would flag.
+//! 6. `findings` — what an editor would flag.
 
+mod attribution;
+mod cues;
 mod document;
+mod entities;
+mod findings;
+mod kinds;
+mod lexicon;
 pub mod model;
+mod quotes;
 pub mod rules;
+mod sentences;
+mod tokens;
 
 pub use model::*;
 pub use rules::{Rule, RuleInfo};
@@ -19,17 +29,54 @@ pub use rules::{Rule, RuleInfo};
 /// draft are [`Finding`]s.
 pub fn analyze(text: &str, kind: DocKind) -> Analysis {
     let prose = document::prose(text, kind);
-    let paragraphs = prose
-        .paragraphs
-        .iter()
-        .map(|&span| Paragraph {
+    let view: &str = &prose.view;
+    let pairing = quotes::pair(view, &prose.paragraphs);
+    let mut paragraphs = Vec::with_capacity(prose.paragraphs.len());
+    let mut q = 0;
+    for (pi, &span) in prose.paragraphs.iter().enumerate() {
+        let start = q;
+        while q < pairing.quotes.len() && pairing.quotes[q].paragraph == pi {
+            q += 1;
+        }
+        let spans: Vec<Span> = pairing.quotes[start..q].iter().map(|f| f.span).collect();
+        paragraphs.push(Paragraph {
             span,
-            sentences: vec![span],
-        })
-        .collect();
+            sentences: sentences::split(view, span, &spans),
+        });
+    }
+    let attributed = attribution::attribute(view, &paragraphs, &pairing.quotes);
+    let speakers = attributed.registry.speakers;
+    let quotes = attributed.quotes;
+    let mut claims = attributed.claims;
+    for quote in &quotes {
+        if let Some(a) = &quote.attribution {
+            let kind = match quote.kind {
+                QuoteKind::Partial => ClaimKind::Partial,
+                _ => ClaimKind::Direct,
+            };
+            claims.push(Claim {
+                speaker: a.speaker,
+                kind,
+                span: quote.inner,
+                cue: a.cue,
+            });
+        }
+    }
+    claims.sort_by_key(|c| (c.span.start, c.span.end));
+    let mut found = findings::unclosed(view, &pairing.unclosed);
+    found.extend(findings::unattributed(view, &quotes, &speakers));
+    found.extend(findings::ambiguous(
+        view,
+        &attributed.ambiguities,
+        &speakers,
+    ));
+    found.sort_by_key(|f| (f.span.start, f.rule));
     Analysis {
         kind,
         paragraphs,
-        ..Analysis::default()
+        quotes,
+        speakers,
+        claims,
+        findings: found,
     }
 }

@@ -116,6 +116,9 @@ pub enum Method {
     Pronoun,
     /// The paragraph before ends with `X said:`.
     ColonIntro,
+    /// The sentence's subject, with a verb that is not a speech verb:
+    /// `Cruz belittled the issue as a "paperwork error"`.
+    Subject,
     /// Another sentence of the same paragraph names the speaker.
     SameParagraph,
     /// A quote paragraph with no cue of its own that goes on with the previous speaker.
@@ -131,6 +134,7 @@ impl Method {
             Method::According => "according",
             Method::Pronoun => "pronoun",
             Method::ColonIntro => "colon-intro",
+            Method::Subject => "subject",
             Method::SameParagraph => "same-paragraph",
             Method::Continuation => "continuation",
             Method::Headline => "headline",
@@ -296,10 +300,8 @@ impl Analysis {
 
     /// The quotes attributed to `speaker`, in text order.
     pub fn quotes_by(&self, speaker: usize) -> impl Iterator<Item = &Quote> {
-        self.quotes.iter().filter(move |q| {
-            q.attribution
-                .as_ref()
-                .is_some_and(|a| a.speaker == speaker)
-        })
+        self.quotes
+            .iter()
+            .filter(move |q| q.attribution.as_ref().is_some_and(|a| a.speaker == speaker))
     }
 }

@@ -1,0 +1,524 @@
+//! Who said each quotation, and how that was decided.
+//!
+//! The document is read once, in order, the way a reader does: each sentence's names are
+//! noted, its cues resolved to speakers (pronouns to the person the reader has in mind), and
+//! its quotations attributed, most specific evidence first:
+//! 1. a cue in the same sentence (`"…," Putin said`, `according to X`, `he said`);
+//! 2. a cue in another sentence of the same paragraph;
+//! 3. an earlier part of the same running quote;
+//! 4. a paragraph before that ends `X said:` (colon introduction);
+//! 5. a quotation paragraph with no cue of its own continues the previous paragraph's speaker;
+//! 6. a `Name:` lead on a headline.
+
+use super::cues::{self, Cue, CueForm, NpKind};
+use super::entities::{Registry, Seen};
+use super::kinds;
+use super::lexicon;
+use super::model::{
+    Attribution, Claim, ClaimKind, Gender, Method, Paragraph, Quote, QuoteKind, Span,
+};
+use super::quotes::Found;
+use super::tokens::{tokenize, Token};
+
+/// A pronoun cue that could mean more than one person.
+pub struct Ambiguity {
+    pub pronoun: Span,
+    /// Most likely first.
+    pub candidates: Vec<usize>,
+}
+
+pub struct Attributed {
+    pub quotes: Vec<Quote>,
+    pub registry: Registry,
+    pub claims: Vec<Claim>,
+    pub ambiguities: Vec<Ambiguity>,
+}
+
+/// A resolved cue of one sentence.
+struct Resolved {
+    cue: Cue,
+    speaker: Option<usize>,
+    method: Method,
+    confidence: f32,
+}
+
+/// The reader's state while going through the document.
+struct Reader<'a> {
+    view: &'a str,
+    reg: Registry,
+    sentence: usize,
+    paragraph: usize,
+    /// The speaker of the latest quotation or cue: who `he said` most likely means.
+    current: Option<usize>,
+    ambiguities: Vec<Ambiguity>,
+    claims: Vec<Claim>,
+}
+
+pub fn attribute(view: &str, paragraphs: &[Paragraph], found: &[Found]) -> Attributed {
+    let mut quotes: Vec<Quote> = found
+        .iter()
+        .map(|f| Quote {
+            span: f.span,
+            inner: f.inner,
+            kind: QuoteKind::Direct,
+            paragraph: f.paragraph,
+            group: f.group,
+            closed: f.closed,
+            nested: f.nested,
+            attribution: None,
+        })
+        .collect();
+    let mut r = Reader {
+        view,
+        reg: Registry::default(),
+        sentence: 0,
+        paragraph: 0,
+        current: None,
+        ambiguities: Vec::new(),
+        claims: Vec::new(),
+    };
+    // The last speaker of each paragraph, and its final cue (for colon introductions).
+    let mut prev_last: Option<(usize, Span)> = None;
+    let mut prev_colon: Option<(usize, Span)> = None;
+    let mut next_quote = 0usize;
+    for (pi, para) in paragraphs.iter().enumerate() {
+        let first_q = next_quote;
+        while next_quote < quotes.len() && quotes[next_quote].paragraph == pi {
+            next_quote += 1;
+        }
+        let in_para = first_q..next_quote;
+        r.paragraph = pi;
+        let mut para_cues: Vec<(usize, Resolved)> = Vec::new(); // (sentence index in para, cue)
+        let mut lead: Option<(usize, Span)> = None;
+        for (si, &sentence) in para.sentences.iter().enumerate() {
+            let qs: Vec<(usize, Span)> = in_para
+                .clone()
+                .filter(|&q| sentence.covers(quotes[q].span) || sentence.overlaps(quotes[q].span))
+                .map(|q| (q, quotes[q].span))
+                .collect();
+            let toks = tokenize(view, sentence, &qs);
+            let seen = Seen {
+                sentence: r.sentence,
+                paragraph: pi,
+                as_speaker: false,
+            };
+            let resolved = r.read_sentence(&toks, seen);
+            if si == 0 {
+                if let Some(name) = kinds::name_colon_lead(&toks) {
+                    lead = r.headline_speaker(&toks, name, seen);
+                }
+            }
+            r.attribute_sentence(&mut quotes, &toks, &resolved, lead, seen);
+            for c in resolved {
+                para_cues.push((si, c));
+            }
+            r.sentence += 1;
+        }
+        // Quotations with no cue in their sentence: another sentence of the paragraph.
+        for q in in_para.clone() {
+            if quotes[q].attribution.is_some() || !quotes[q].kind.is_speech() {
+                continue;
+            }
+            let si = para
+                .sentences
+                .iter()
+                .position(|s| s.overlaps(quotes[q].span))
+                .unwrap_or(0);
+            let best = para_cues
+                .iter()
+                .filter(|(_, c)| c.speaker.is_some() && !quotes[q].span.covers(c.cue.verb))
+                .min_by_key(|(s, c)| {
+                    (
+                        if *s <= si { si - s } else { 2 * (s - si) },
+                        c.cue.verb.start,
+                    )
+                });
+            if let Some((_, c)) = best {
+                quotes[q].attribution = Some(Attribution {
+                    speaker: c.speaker.unwrap_or(0),
+                    method: Method::SameParagraph,
+                    cue: Some(c.cue.verb),
+                    mention: c.cue.subject.as_ref().map(|n| n.span),
+                    confidence: (c.confidence - 0.15).max(0.3),
+                    source: Some(c.cue.verb),
+                });
+            }
+        }
+        // Running quotes, colon introductions and continuation paragraphs.
+        let opens_with_quote = in_para
+            .clone()
+            .next()
+            .is_some_and(|q| quotes[q].span.start == para.span.start);
+        for q in in_para.clone() {
+            if quotes[q].attribution.is_some() || !quotes[q].kind.is_speech() {
+                continue;
+            }
+            let group_prior = (0..q)
+                .rev()
+                .find(|&p| quotes[p].group == quotes[q].group && quotes[p].attribution.is_some());
+            let inherited = if let Some(p) = group_prior {
+                quotes[p].attribution.clone().map(|a| Attribution {
+                    method: Method::Continuation,
+                    confidence: (a.confidence - 0.05).max(0.3),
+                    source: Some(quotes[p].span),
+                    ..a
+                })
+            } else if let (true, Some((who, cue))) = (opens_with_quote, prev_colon) {
+                Some(Attribution {
+                    speaker: who,
+                    method: Method::ColonIntro,
+                    cue: Some(cue),
+                    mention: None,
+                    confidence: 0.85,
+                    source: Some(cue),
+                })
+            } else if let (true, Some((who, from))) = (opens_with_quote, prev_last) {
+                Some(Attribution {
+                    speaker: who,
+                    method: Method::Continuation,
+                    cue: None,
+                    mention: None,
+                    confidence: 0.7,
+                    source: Some(from),
+                })
+            } else {
+                None
+            };
+            if let Some(a) = inherited {
+                r.current = Some(a.speaker);
+                quotes[q].attribution = Some(a);
+            }
+        }
+        // What this paragraph leaves the next one.
+        let last_quote = in_para.clone().rev().find_map(|q| {
+            quotes[q]
+                .attribution
+                .as_ref()
+                .map(|a| (a.speaker, quotes[q].span, quotes[q].span.end))
+        });
+        let last_cue = para_cues
+            .iter()
+            .rev()
+            .find_map(|(_, c)| c.speaker.map(|s| (s, c.cue.verb, c.cue.verb.end)));
+        prev_last = match (last_quote, last_cue) {
+            (Some(q), Some(c)) => Some(if c.2 > q.2 { (c.0, c.1) } else { (q.0, q.1) }),
+            (Some(q), None) => Some((q.0, q.1)),
+            (None, Some(c)) => Some((c.0, c.1)),
+            (None, None) => None,
+        };
+        prev_colon = None;
+        if para.span.text(view).trim_end().ends_with(':') {
+            prev_colon = para_cues
+                .iter()
+                .rev()
+                .find_map(|(_, c)| c.speaker.map(|s| (s, c.cue.verb)));
+        }
+    }
+    // A running quote attributed in a later part lends its speaker to the earlier parts.
+    for q in (0..quotes.len()).rev() {
+        if quotes[q].attribution.is_none() && quotes[q].kind.is_speech() {
+            let later = (q + 1..quotes.len())
+                .find(|&p| quotes[p].group == quotes[q].group && quotes[p].attribution.is_some());
+            if let Some(p) = later {
+                quotes[q].attribution = quotes[p].attribution.clone().map(|a| Attribution {
+                    method: Method::Continuation,
+                    source: Some(quotes[p].span),
+                    ..a
+                });
+            }
+        }
+    }
+    Attributed {
+        quotes,
+        registry: r.reg,
+        claims: r.claims,
+        ambiguities: r.ambiguities,
+    }
+}
+
+impl Reader<'_> {
+    /// Notes the names of a sentence and resolves its cues.
+    fn read_sentence(&mut self, toks: &[Token], seen: Seen) -> Vec<Resolved> {
+        let found = cues::find(toks);
+        // Names before the first pronoun cue are known to it; those after are not yet.
+        let split = found
+            .iter()
+            .filter_map(|c| match c.subject.as_ref().map(|s| &s.kind) {
+                Some(NpKind::Pronoun(_)) => c.subject.as_ref().map(|s| s.span.start),
+                _ => None,
+            })
+            .min()
+            .map_or(toks.len(), |at| {
+                toks.iter()
+                    .position(|t| t.span.start >= at)
+                    .unwrap_or(toks.len())
+            });
+        self.reg.note_names(self.view, &toks[..split], seen);
+        let mut out = Vec::new();
+        for cue in found {
+            let Some(np) = cue.subject.clone() else {
+                continue;
+            };
+            let (speaker, method, confidence) = match &np.kind {
+                NpKind::Pronoun(p) => {
+                    let who = self.resolve_pronoun(p, np.span);
+                    (who, Method::Pronoun, if who.is_some() { 0.8 } else { 0.0 })
+                }
+                _ => {
+                    let who = self.reg.resolve(
+                        self.view,
+                        &np,
+                        Seen {
+                            as_speaker: true,
+                            ..seen
+                        },
+                    );
+                    let method = if cue.form == CueForm::According {
+                        Method::According
+                    } else {
+                        Method::Explicit
+                    };
+                    (who, method, 0.95)
+                }
+            };
+            if let Some(s) = speaker {
+                self.reg.mention(
+                    s,
+                    np.span,
+                    Seen {
+                        as_speaker: true,
+                        ..seen
+                    },
+                );
+                self.current = Some(s);
+                if let Some(span) = cue.reported {
+                    self.claims.push(Claim {
+                        speaker: s,
+                        kind: ClaimKind::Reported,
+                        span,
+                        cue: Some(cue.verb),
+                    });
+                }
+                if cue.form == CueForm::According {
+                    if let Some(span) = according_claim(toks, &cue) {
+                        self.claims.push(Claim {
+                            speaker: s,
+                            kind: ClaimKind::Reported,
+                            span,
+                            cue: Some(cue.verb),
+                        });
+                    }
+                }
+            }
+            out.push(Resolved {
+                cue,
+                speaker,
+                method,
+                confidence,
+            });
+        }
+        self.reg.note_names(self.view, &toks[split..], seen);
+        out
+    }
+
+    /// The person a pronoun most likely means: the current speaker, else the most recent,
+    /// most prominent compatible person. Records an ambiguity when two are equally likely.
+    fn resolve_pronoun(&mut self, pronoun: &str, at: Span) -> Option<usize> {
+        let g = lexicon::pronoun_gender(pronoun)?;
+        let now = self.sentence;
+        let mut scored: Vec<(f32, usize)> = self
+            .reg
+            .compatible(g)
+            .map(|id| {
+                let seen = self.reg.seen[id];
+                let dist = now.saturating_sub(seen.sentence) as f32;
+                let mut score = -dist.min(30.0);
+                if Some(id) == self.current {
+                    score += 3.0;
+                }
+                if seen.as_speaker {
+                    score += 1.0;
+                }
+                if seen.paragraph == self.paragraph {
+                    score += 0.5;
+                }
+                if g != Gender::Plural && !self.reg.gender_known(id) {
+                    score -= 2.0;
+                }
+                (score, id)
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let (best_score, best) = *scored.first()?;
+        if let Some(&(second_score, second)) = scored.get(1) {
+            let close = best_score - second_score < 1.0;
+            let both_known = self.reg.gender_known(best) && self.reg.gender_known(second);
+            let recent = now.saturating_sub(self.reg.seen[second].sentence) <= 1;
+            if close && both_known && recent && g != Gender::Plural && Some(best) != self.current {
+                self.ambiguities.push(Ambiguity {
+                    pronoun: at,
+                    candidates: vec![best, second],
+                });
+            }
+        }
+        self.reg.pronoun_evidence(best, g);
+        Some(best)
+    }
+
+    fn headline_speaker(
+        &mut self,
+        toks: &[Token],
+        name: Span,
+        seen: Seen,
+    ) -> Option<(usize, Span)> {
+        let end = toks.iter().position(|t| t.span.end >= name.end)?;
+        let start = toks.iter().position(|t| t.span.start >= name.start)?;
+        let np = cues::Np {
+            span: name,
+            kind: NpKind::Name,
+            name: Some(name),
+            role: None,
+            role_words: Vec::new(),
+            definite: false,
+        };
+        let _ = (start, end);
+        let id = self.reg.resolve(self.view, &np, seen)?;
+        Some((id, name))
+    }
+
+    /// Gives each quotation of the sentence its kind and, when the sentence names a speaker
+    /// (a cue, or failing that its subject), its attribution.
+    fn attribute_sentence(
+        &mut self,
+        quotes: &mut [Quote],
+        toks: &[Token],
+        cues: &[Resolved],
+        lead: Option<(usize, Span)>,
+        seen: Seen,
+    ) {
+        let has_cue = cues.iter().any(|c| c.speaker.is_some());
+        let mut subject: Option<Option<(usize, Span)>> = None;
+        for (ti, t) in toks.iter().enumerate() {
+            let Some(q) = t.quote() else { continue };
+            if quotes.get(q).is_none() {
+                continue;
+            }
+            let best = cues
+                .iter()
+                .filter(|c| c.speaker.is_some())
+                .min_by_key(|c| distance(ti, c.cue.at, toks));
+            let denial = cues
+                .iter()
+                .filter(|c| c.cue.at < ti)
+                .max_by_key(|c| c.cue.at)
+                .is_some_and(|c| DENIAL_VERBS.contains(&c.cue.lemma));
+            if !has_cue && subject.is_none() {
+                subject = Some(self.sentence_subject(toks, ti, seen));
+            }
+            let ctx = kinds::Context {
+                cue: has_cue,
+                denial,
+                subject: subject.flatten().is_some(),
+            };
+            let quote = &mut quotes[q];
+            quote.kind = kinds::classify(quote.inner.text(self.view), toks, ti, quote.closed, ctx);
+            if let Some((who, name)) = lead {
+                if quote.kind == QuoteKind::Scare {
+                    quote.kind = QuoteKind::Partial;
+                }
+                if !has_cue {
+                    quote.attribution = Some(Attribution {
+                        speaker: who,
+                        method: Method::Headline,
+                        cue: None,
+                        mention: Some(name),
+                        confidence: 0.6,
+                        source: Some(name),
+                    });
+                    continue;
+                }
+            }
+            if !quote.kind.is_speech() {
+                continue;
+            }
+            if let Some(c) = best {
+                let speaker = c.speaker.unwrap_or(0);
+                self.current = Some(speaker);
+                quote.attribution = Some(Attribution {
+                    speaker,
+                    method: c.method,
+                    cue: Some(c.cue.verb),
+                    mention: c.cue.subject.as_ref().map(|s| s.span),
+                    confidence: c.confidence,
+                    source: None,
+                });
+            } else if let Some(Some((speaker, mention))) = subject {
+                self.current = Some(speaker);
+                quote.attribution = Some(Attribution {
+                    speaker,
+                    method: Method::Subject,
+                    cue: None,
+                    mention: Some(mention),
+                    confidence: 0.55,
+                    source: None,
+                });
+            }
+        }
+    }
+
+    /// The speaker a sentence's subject names, for a quotation whose verb is not a speech verb.
+    fn sentence_subject(
+        &mut self,
+        toks: &[Token],
+        before: usize,
+        seen: Seen,
+    ) -> Option<(usize, Span)> {
+        let np = cues::sentence_subject(toks, before)?;
+        let who = match &np.kind {
+            NpKind::Pronoun(p) => self.resolve_pronoun(p, np.span),
+            _ => self.reg.resolve(self.view, &np, seen),
+        }?;
+        Some((who, np.span))
+    }
+}
+
+/// Verbs that deny what follows them: a quoted word in their complement is the
+/// characterisation denied, not the speaker's own (`rejected claims it was a "defeat"`).
+const DENIAL_VERBS: &[&str] = &["reject", "deny", "dismiss", "refute", "dispute", "rebut"];
+
+/// Token distance from a quotation to a cue verb, counting a quotation in between as far.
+fn distance(quote: usize, verb: usize, toks: &[Token]) -> usize {
+    let (a, b) = if quote < verb {
+        (quote, verb)
+    } else {
+        (verb, quote)
+    };
+    let between_quotes = toks[a + 1..b]
+        .iter()
+        .filter(|t| t.quote().is_some())
+        .count();
+    (b - a) + 20 * between_quotes
+}
+
+/// What `according to X` reports: the rest of the sentence around the cue.
+fn according_claim(toks: &[Token], cue: &Cue) -> Option<Span> {
+    let np = cue.subject.as_ref()?;
+    let words = |r: &[Token]| r.iter().filter(|t| t.is_word()).count();
+    let before = &toks[..cue.at];
+    if words(before) >= 3 {
+        let end = before
+            .iter()
+            .rposition(|t| t.is_word() || t.quote().is_some())?;
+        return Some(Span::new(before.first()?.span.start, before[end].span.end));
+    }
+    let after_np = toks.iter().position(|t| t.span.start >= np.span.end)?;
+    let rest = &toks[after_np..];
+    let first = rest
+        .iter()
+        .position(|t| t.is_word() || t.quote().is_some())?;
+    let last = rest
+        .iter()
+        .rposition(|t| t.is_word() || t.quote().is_some())?;
+    (words(rest) >= 3 && first <= last)
+        .then(|| Span::new(rest[first].span.start, rest[last].span.end))
+}

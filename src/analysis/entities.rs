@@ -1,0 +1,319 @@
+//! The people and sources of a document: every reference merged into one [`Speaker`].
+//!
+//! A first full reference (`Russian President Vladimir Putin`) creates a person with a
+//! canonical name and a role; later references by surname (`Putin`, `Mr. Putin`) or by a role
+//! the text gave them (`the Russian president`) come back to it. Organisations (`the Kremlin`)
+//! and unnamed sources (`a White House official`) are speakers too. The registry also remembers
+//! where each was last mentioned, which pronoun resolution needs.
+
+use super::cues::{Np, NpKind};
+use super::lexicon;
+use super::model::{Gender, Span, Speaker, SpeakerKind};
+use super::tokens::Token;
+use std::collections::HashMap;
+
+/// Where a speaker was last seen, in the document's running sentence count.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Seen {
+    pub sentence: usize,
+    pub paragraph: usize,
+    /// Named as the speaker of a cue there (not just mentioned).
+    pub as_speaker: bool,
+}
+
+#[derive(Default)]
+pub struct Registry {
+    pub speakers: Vec<Speaker>,
+    pub seen: Vec<Seen>,
+    /// Lower-cased name tokens of each speaker (persons and organisations).
+    tokens: Vec<Vec<String>>,
+    /// Role and title words each speaker was given.
+    roles: Vec<Vec<String>>,
+    keys: HashMap<String, usize>,
+    surnames: HashMap<String, Vec<usize>>,
+    /// Gender evidence was seen from a pronoun the text itself used (stronger than a name).
+    pronoun_gender: Vec<bool>,
+}
+
+fn name_tokens(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .map(|w| {
+            let w = w.trim_end_matches("'s").trim_end_matches("’s");
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty() && !lexicon::is_title(w))
+        .collect()
+}
+
+/// The text of a name without a possessive ending.
+fn clean_name(text: &str) -> String {
+    let t = text.trim();
+    let t = t
+        .strip_suffix("'s")
+        .or_else(|| t.strip_suffix("’s"))
+        .unwrap_or(t);
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Registry {
+    fn add(&mut self, name: String, kind: SpeakerKind, at: Span, toks: Vec<String>) -> usize {
+        let id = self.speakers.len();
+        let gender = match kind {
+            SpeakerKind::Person => toks.first().and_then(|f| lexicon::first_name_gender(f)),
+            _ => Some(Gender::Plural),
+        };
+        self.speakers.push(Speaker {
+            name,
+            kind,
+            role: None,
+            gender,
+            first: at,
+            mentions: Vec::new(),
+        });
+        self.seen.push(Seen::default());
+        self.roles.push(Vec::new());
+        if kind == SpeakerKind::Person {
+            if let Some(last) = toks.last() {
+                self.surnames.entry(last.clone()).or_default().push(id);
+            }
+        }
+        self.tokens.push(toks);
+        self.pronoun_gender.push(false);
+        id
+    }
+
+    /// Records a mention of `id` at `span`.
+    pub fn mention(&mut self, id: usize, span: Span, seen: Seen) {
+        if let Some(s) = self.speakers.get_mut(id) {
+            if s.mentions.last() != Some(&span) {
+                s.mentions.push(span);
+            }
+            let prev = self.seen[id];
+            self.seen[id] = Seen {
+                as_speaker: seen.as_speaker || (prev.sentence == seen.sentence && prev.as_speaker),
+                ..seen
+            };
+        }
+    }
+
+    fn give_role(&mut self, id: usize, role: Option<&str>, words: &[String]) {
+        for w in words {
+            if let Some(g) = lexicon::title_gender(w) {
+                if !self.pronoun_gender[id] {
+                    self.speakers[id].gender = Some(g);
+                }
+            }
+            if !self.roles[id].contains(w) {
+                self.roles[id].push(w.clone());
+            }
+        }
+        if let Some(r) = role {
+            if self.speakers[id].role.is_none() && !r.is_empty() {
+                self.speakers[id].role = Some(r.to_string());
+            }
+        }
+    }
+
+    /// Learns a speaker's gender from a pronoun the text used for them.
+    pub fn pronoun_evidence(&mut self, id: usize, g: Gender) {
+        if let Some(s) = self.speakers.get_mut(id) {
+            if s.kind == SpeakerKind::Person && g != Gender::Plural {
+                s.gender = Some(g);
+                self.pronoun_gender[id] = true;
+            }
+        }
+    }
+
+    /// The person whose surname (or whole name) is `toks`, if the text named one.
+    fn person_by_name(&self, toks: &[String], gender: Option<Gender>) -> Option<usize> {
+        let last = toks.last()?;
+        let ids = self.surnames.get(last)?;
+        ids.iter()
+            .rev()
+            .copied()
+            .filter(|&id| {
+                let known = &self.tokens[id];
+                // Every given token must appear in the known name, in order.
+                let mut it = known.iter();
+                toks.iter().all(|t| {
+                    it.any(|k| k == t || k.trim_end_matches('.') == t.trim_end_matches('.'))
+                }) || (toks.len() > 1 && known.len() == 1)
+            })
+            .find(|&id| {
+                gender.is_none() || self.speakers[id].gender.is_none_or(|g| Some(g) == gender)
+            })
+            .or_else(|| {
+                ids.last()
+                    .copied()
+                    .filter(|_| toks.len() == 1 && gender.is_none())
+            })
+    }
+
+    /// The speaker a cue's phrase names, created on first reference. Pronouns are resolved
+    /// elsewhere (they need the discourse), so they return None here.
+    pub fn resolve(&mut self, view: &str, np: &Np, seen: Seen) -> Option<usize> {
+        let role_text = np.role.map(|r| r.text(view).trim().to_string());
+        let id = match np.kind {
+            NpKind::Pronoun(_) => return None,
+            NpKind::Name => self.resolve_name(view, np)?,
+            NpKind::Nominal => self.resolve_nominal(view, np),
+        };
+        self.give_role(id, role_text.as_deref(), &np.role_words);
+        self.mention(id, np.span, seen);
+        Some(id)
+    }
+
+    fn resolve_name(&mut self, view: &str, np: &Np) -> Option<usize> {
+        let name_span = np.name?;
+        let text = clean_name(name_span.text(view));
+        let toks = name_tokens(&text);
+        if toks.is_empty() {
+            return None;
+        }
+        let last = toks.last().map(String::as_str).unwrap_or("");
+        let org = lexicon::is_org_head(last)
+            || (toks.len() == 1 && lexicon::is_place(last))
+            || (np.definite && np.role.is_none());
+        if org {
+            let key = format!("org:{}", toks.join(" "));
+            if let Some(&id) = self.keys.get(&key) {
+                return Some(id);
+            }
+            let id = self.add(text, SpeakerKind::Organization, np.span, toks);
+            self.keys.insert(key, id);
+            return Some(id);
+        }
+        let gender = np.role_words.iter().find_map(|w| lexicon::title_gender(w));
+        if let Some(id) = self.person_by_name(&toks, gender) {
+            // A fuller form of a known name becomes the canonical one.
+            if toks.len() > self.tokens[id].len() {
+                self.speakers[id].name = text;
+                self.speakers[id].first = np.span;
+                self.tokens[id] = toks;
+            }
+            return Some(id);
+        }
+        let id = self.add(text, SpeakerKind::Person, np.span, toks);
+        Some(id)
+    }
+
+    fn resolve_nominal(&mut self, view: &str, np: &Np) -> usize {
+        let text = np.span.text(view).trim();
+        let mut phrase = text.to_string();
+        if let Some(rest) = phrase.strip_prefix("The ") {
+            phrase = format!("the {rest}");
+        }
+        let head = np.role_words.last().cloned().unwrap_or_default();
+        // `the president`, `the senator`: a role the text gave a named person.
+        if np.definite && !head.is_empty() {
+            let by_role = (0..self.speakers.len())
+                .filter(|&id| {
+                    self.speakers[id].kind == SpeakerKind::Person && self.roles[id].contains(&head)
+                })
+                .max_by_key(|&id| self.seen[id].sentence);
+            if let Some(id) = by_role {
+                return id;
+            }
+            // `the official` after `a White House official`.
+            let by_head = (0..self.speakers.len())
+                .filter(|&id| {
+                    self.speakers[id].kind == SpeakerKind::Nominal
+                        && self.roles[id].last() == Some(&head)
+                })
+                .max_by_key(|&id| self.seen[id].sentence);
+            if let Some(id) = by_head {
+                return id;
+            }
+        }
+        let key = format!("nominal:{}", phrase.to_lowercase());
+        if let Some(&id) = self.keys.get(&key) {
+            return id;
+        }
+        let id = self.add(phrase, SpeakerKind::Nominal, np.span, Vec::new());
+        self.keys.insert(key, id);
+        id
+    }
+
+    /// Notes every person the sentence names, cue or not, so that a later `he said` can find
+    /// them: a run of capitalised words that begins with a known first name or follows a title,
+    /// or a known surname on its own.
+    pub fn note_names(&mut self, view: &str, toks: &[Token], seen: Seen) {
+        let mut k = 0;
+        while k < toks.len() {
+            let t = &toks[k];
+            if !(t.is_word() && t.cap) {
+                k += 1;
+                continue;
+            }
+            let mut e = k;
+            while toks
+                .get(e + 1)
+                .is_some_and(|n| n.is_word() && n.cap && !t.possessive)
+                && e - k < 4
+            {
+                if toks[e].possessive {
+                    break;
+                }
+                e += 1;
+            }
+            let titled = k > 0 && toks[k - 1].is_word() && lexicon::is_title(&toks[k - 1].lower);
+            let mut s = k;
+            while s <= e
+                && (lexicon::is_title(&toks[s].lower)
+                    || (lexicon::is_not_name(&toks[s].lower) && !titled))
+            {
+                s += 1;
+            }
+            if s <= e {
+                let words: Vec<String> = toks[s..=e].iter().map(|t| t.lower.clone()).collect();
+                let first_name = lexicon::first_name_gender(&words[0]).is_some();
+                let span = Span::new(toks[s].span.start, toks[e].span.end);
+                let known = self.person_by_name(&words, None);
+                if let Some(id) = known {
+                    self.mention(id, span, seen);
+                } else if (first_name || titled || s > k)
+                    && words.len() >= 2
+                    && !lexicon::is_org_head(words.last().map(String::as_str).unwrap_or(""))
+                {
+                    let text = clean_name(span.text(view));
+                    let name_toks = name_tokens(&text);
+                    let id = self.add(text, SpeakerKind::Person, span, name_toks);
+                    let mut role: Vec<String> =
+                        toks[k..s].iter().map(|t| t.lower.clone()).collect();
+                    if titled {
+                        role.push(toks[k - 1].lower.clone());
+                    }
+                    self.give_role(id, None, &role);
+                    self.mention(id, span, seen);
+                }
+            }
+            k = e + 1;
+        }
+    }
+
+    /// Persons and sources a pronoun of gender `g` could refer to, with where they were seen.
+    pub fn compatible(&self, g: Gender) -> impl Iterator<Item = usize> + '_ {
+        (0..self.speakers.len()).filter(move |&id| {
+            let s = &self.speakers[id];
+            if s.mentions.is_empty() {
+                return false;
+            }
+            match g {
+                Gender::Plural => s.kind != SpeakerKind::Person,
+                _ => {
+                    let person_like = s.kind == SpeakerKind::Person
+                        || (s.kind == SpeakerKind::Nominal
+                            && self.roles[id]
+                                .last()
+                                .is_some_and(|h| lexicon::is_person_role(h) && !h.ends_with('s')));
+                    person_like && s.gender.is_none_or(|sg| sg == g)
+                }
+            }
+        })
+    }
+
+    pub fn gender_known(&self, id: usize) -> bool {
+        self.speakers.get(id).is_some_and(|s| s.gender.is_some())
+    }
+}

@@ -1,0 +1,198 @@
+//! The writer's sentences within a paragraph.
+//!
+//! Quotations are atomic: a quoted passage of several sentences belongs to the one writer's
+//! sentence that carries it (`"A. B. C," Putin said.` is one sentence). A period ends a
+//! sentence unless it closes an abbreviation or an initial (`Sen.`, `U.S.`, `V.`), and a quotation
+//! that ends a sentence inside its marks ends the writer's sentence too — unless a short cue
+//! follows (`"Is it over?" she asked.`).
+
+use super::lexicon;
+use super::model::Span;
+use super::tokens::is_abbreviation;
+
+/// Splits `para` into sentences. `quotes` are the spans of the paragraph's quotations, sorted.
+pub fn split(view: &str, para: Span, quotes: &[Span]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let Some(text) = view.get(para.start..para.end) else {
+        return out;
+    };
+    let mut start = 0usize;
+    let mut qi = 0usize;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let at = para.start + i;
+        // Skip over quotations, deciding at their end whether the sentence ends there.
+        while qi < quotes.len() && quotes[qi].end <= at {
+            qi += 1;
+        }
+        if let Some(&q) = quotes.get(qi) {
+            if q.start <= at {
+                while iter.peek().is_some_and(|&(j, _)| para.start + j < q.end) {
+                    iter.next();
+                }
+                let local_end = q.end.saturating_sub(para.start).min(text.len());
+                let inner_last = text[..local_end]
+                    .trim_end_matches(|c: char| "\"'“”‘’«»`".contains(c))
+                    .chars()
+                    .next_back();
+                if inner_last.is_some_and(|c| matches!(c, '.' | '?' | '!'))
+                    && starts_new_sentence(&text[local_end..])
+                    && !cue_follows(&text[local_end..])
+                {
+                    push(&mut out, text, para.start, start, local_end);
+                    start = local_end;
+                }
+                qi += 1;
+                continue;
+            }
+        }
+        if !matches!(c, '.' | '?' | '!') {
+            continue;
+        }
+        let mut end = i + 1;
+        // Closing brackets and repeated terminal marks stay with this sentence.
+        while let Some(&(j, d)) = iter.peek() {
+            if matches!(d, ')' | ']' | '.' | '?' | '!') {
+                end = j + d.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        if c == '.' {
+            let word: String = text[..i]
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphanumeric() || *c == '.')
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect::<String>()
+                .to_lowercase();
+            if is_abbreviation(&word) && !abbreviation_ends_sentence(&word, &text[end..]) {
+                continue;
+            }
+        }
+        if starts_new_sentence(&text[end..]) {
+            push(&mut out, text, para.start, start, end);
+            start = end;
+        }
+    }
+    push(&mut out, text, para.start, start, text.len());
+    out
+}
+
+fn push(out: &mut Vec<Span>, text: &str, base: usize, start: usize, end: usize) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trimmed = s.trim();
+    if !trimmed.is_empty() {
+        let a = base + start + lead;
+        out.push(Span::new(a, a + trimmed.len()));
+    }
+}
+
+/// Whether what follows a terminal mark begins a new sentence: space, then a capital letter,
+/// a digit or an opening mark.
+fn starts_new_sentence(rest: &str) -> bool {
+    let trimmed = rest.trim_start();
+    if trimmed.len() == rest.len() && !rest.is_empty() {
+        return false;
+    }
+    match trimmed.chars().next() {
+        None => false,
+        Some(c) => c.is_uppercase() || c.is_ascii_digit() || "\"“‘'«(`".contains(c),
+    }
+}
+
+/// `U.S.` ends a sentence when what follows it starts like one and is not a name (`U.S. Army`).
+fn abbreviation_ends_sentence(word: &str, rest: &str) -> bool {
+    let is_initialism = word.matches('.').count() >= 1 && word.len() >= 3;
+    if !is_initialism {
+        return false;
+    }
+    // `U.S. officials` does not end; `in the U.S. The next` does: a following sentence
+    // starter is a common capitalised function word.
+    let next: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    matches!(
+        next.as_str(),
+        "the" | "he" | "she" | "it" | "they" | "we" | "i" | "but" | "and" | "in" | "this" | "that"
+    )
+}
+
+/// A short cue right after a quotation: `" he said`, `" Putin asked.`, `" said Smith`.
+fn cue_follows(rest: &str) -> bool {
+    let mut words = 0;
+    for w in rest.split_whitespace() {
+        let clean: String = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if lexicon::speech_verb(&clean).is_some() {
+            return true;
+        }
+        words += 1;
+        if words >= 4 || w.ends_with(['.', '?', '!', '"', '“', '”']) {
+            return false;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences<'a>(text: &'a str, quotes: &[Span]) -> Vec<&'a str> {
+        split(text, Span::new(0, text.len()), quotes)
+            .into_iter()
+            .map(|s| s.text(text))
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_split() {
+        assert_eq!(
+            sentences(
+                "Sen. John F. Kennedy spoke at 5 p.m. on Friday. He left.",
+                &[]
+            ),
+            [
+                "Sen. John F. Kennedy spoke at 5 p.m. on Friday.",
+                "He left."
+            ]
+        );
+        assert_eq!(
+            sentences("U.S. officials met. They talked.", &[]),
+            ["U.S. officials met.", "They talked."]
+        );
+    }
+
+    #[test]
+    fn quotations_are_atomic() {
+        let text = "\"One. Two. Three,\" Putin said. \"Four.\" Then silence.";
+        let q = [Span::new(0, 18), Span::new(31, 38)];
+        assert_eq!(
+            sentences(text, &q),
+            [
+                "\"One. Two. Three,\" Putin said.",
+                "\"Four.\"",
+                "Then silence."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_short_cue_after_a_question_stays_attached() {
+        let text = "\"Is it over?\" she asked. \"No.\" He left.";
+        let q = [Span::new(0, 13), Span::new(25, 30)];
+        assert_eq!(
+            sentences(text, &q),
+            ["\"Is it over?\" she asked.", "\"No.\"", "He left."]
+        );
+    }
+}

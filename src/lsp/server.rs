@@ -1,0 +1,703 @@
+//! The `LanguageServer` implementation: protocol bookkeeping and dispatch to `handlers`.
+//!
+//! Rules this file keeps, and why:
+//! - notifications that change state (`didOpen`, `didChange`, `didClose`) apply their change
+//!   synchronously before the first `.await`, because tower-lsp runs handlers concurrently and a
+//!   request sent after an edit must see it;
+//! - request handlers run on a snapshot in `spawn_blocking` under `catch_unwind`: a slow
+//!   analysis does not stall the reader, a panic becomes a JSON-RPC error for that request;
+//! - pushed diagnostics are debounced per document and carry the version they were computed
+//!   for; a result for a version that is no longer current is dropped;
+//! - the server never awaits a request to the client on a handler's path without a timeout
+//!   (a client that is slow to answer must not block its own requests).
+
+use super::config::Settings;
+use super::documents::{DocumentStore, Snapshot};
+use super::engine;
+use super::handlers::{self, stats, Ctx};
+use super::position::Encoding;
+use super::workspace::{self, DiskCache};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock, RwLock};
+use std::time::Duration;
+use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer};
+
+/// How long to wait for the client to answer a request of ours.
+const CLIENT_TIMEOUT: Duration = Duration::from_secs(5);
+/// Most `workspace/symbol` results returned.
+const SYMBOL_LIMIT: usize = 1_000;
+
+/// What the client said it can do, fixed at `initialize`.
+#[derive(Debug, Clone, Copy, Default)]
+struct ClientFlags {
+    encoding: Encoding,
+    /// The client pulls diagnostics, so pushing them too would show each one twice.
+    pull_diagnostics: bool,
+    configuration: bool,
+    inlay_refresh: bool,
+    diagnostic_refresh: bool,
+    document_changes: bool,
+}
+
+/// State shared by the handlers and the background analysis tasks.
+pub struct State {
+    docs: DocumentStore,
+    settings: RwLock<Arc<Settings>>,
+    /// Bumped on every settings change; part of pulled diagnostics' `resultId`.
+    settings_generation: AtomicU64,
+    flags: OnceLock<ClientFlags>,
+    roots: RwLock<Vec<PathBuf>>,
+    disk: DiskCache,
+    /// Serialises "is this still the current version? then publish" against `didClose`'s
+    /// clearing, so a late result can never be published after the clear.
+    publish: tokio::sync::Mutex<()>,
+    shutdown_requested: Arc<AtomicBool>,
+}
+
+impl State {
+    fn settings(&self) -> Arc<Settings> {
+        self.settings
+            .read()
+            .map_or_else(|p| p.into_inner().clone(), |s| s.clone())
+    }
+
+    fn set_settings(&self, settings: Settings) {
+        match self.settings.write() {
+            Ok(mut s) => *s = Arc::new(settings),
+            Err(p) => *p.into_inner() = Arc::new(settings),
+        }
+        self.settings_generation.fetch_add(1, Ordering::SeqCst);
+    }
+
+    fn flags(&self) -> ClientFlags {
+        self.flags.get().copied().unwrap_or_default()
+    }
+
+    fn roots(&self) -> Vec<PathBuf> {
+        self.roots
+            .read()
+            .map_or_else(|p| p.into_inner().clone(), |r| r.clone())
+    }
+}
+
+#[derive(Clone)]
+pub struct Backend {
+    client: Client,
+    state: Arc<State>,
+}
+
+impl Backend {
+    pub fn new(client: Client, shutdown_requested: Arc<AtomicBool>) -> Self {
+        Backend {
+            client,
+            state: Arc::new(State {
+                docs: DocumentStore::new(),
+                settings: RwLock::new(Arc::new(Settings::default())),
+                settings_generation: AtomicU64::new(0),
+                flags: OnceLock::new(),
+                roots: RwLock::new(Vec::new()),
+                disk: DiskCache::default(),
+                publish: tokio::sync::Mutex::new(()),
+                shutdown_requested,
+            }),
+        }
+    }
+
+    /// Runs a handler on the current snapshot of `uri`, off the async threads and guarded
+    /// against panics. `Ok(None)` when the document is not open.
+    async fn on_snapshot<T, F>(&self, name: &'static str, uri: &Uri, f: F) -> Result<Option<T>>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Ctx) -> T + Send + 'static,
+    {
+        let state = self.state.clone();
+        let uri = uri.clone();
+        let job = tokio::task::spawn_blocking(move || {
+            let Some(snap) = state.docs.snapshot(&uri) else {
+                tracing::debug!("{name}: {} is not open", uri.as_str());
+                return Ok(None);
+            };
+            let settings = state.settings();
+            let ctx = Ctx {
+                snap: &snap,
+                enc: state.flags().encoding,
+                settings: &settings,
+            };
+            catch_unwind(AssertUnwindSafe(|| f(&ctx)))
+                .map(Some)
+                .map_err(|panic| engine::panic_message(&panic).to_owned())
+        });
+        match job.await {
+            Ok(Ok(value)) => Ok(value),
+            Ok(Err(message)) => Err(internal_error(name, &message)),
+            Err(join) => Err(internal_error(name, &join.to_string())),
+        }
+    }
+
+    /// Schedules pushed diagnostics for `uri` at `version` after the debounce delay.
+    fn schedule_diagnostics(&self, uri: Uri, version: i32) {
+        if self.state.flags().pull_diagnostics {
+            return;
+        }
+        let state = self.state.clone();
+        let client = self.client.clone();
+        let delay = state.settings().debounce;
+        tokio::spawn(async move {
+            if !delay.is_zero() {
+                tokio::time::sleep(delay).await;
+            }
+            // A newer edit has scheduled its own run; this one would only be stale.
+            if state.docs.version(&uri) != Some(version) {
+                return;
+            }
+            let worker = state.clone();
+            let job_uri = uri.clone();
+            let computed = tokio::task::spawn_blocking(move || {
+                let snap = worker.docs.snapshot(&job_uri)?;
+                let settings = worker.settings();
+                let ctx = Ctx {
+                    snap: &snap,
+                    enc: worker.flags().encoding,
+                    settings: &settings,
+                };
+                let diags = catch_unwind(AssertUnwindSafe(|| {
+                    handlers::diagnostics::diagnostics(&ctx)
+                }));
+                match diags {
+                    Ok(d) => Some((snap.version, d)),
+                    Err(panic) => {
+                        tracing::error!("diagnostics panicked: {}", engine::panic_message(&panic));
+                        None
+                    }
+                }
+            })
+            .await;
+            let Ok(Some((Some(computed_for), diags))) = computed else {
+                return;
+            };
+            let _guard = state.publish.lock().await;
+            if computed_for != version || state.docs.version(&uri) != Some(version) {
+                tracing::debug!("dropping diagnostics of stale version {computed_for}");
+                return;
+            }
+            client.publish_diagnostics(uri, diags, Some(version)).await;
+        });
+    }
+
+    /// After a settings change: re-analyse what is open and tell the client to refresh.
+    async fn settings_changed(&self) {
+        self.state.docs.invalidate_all();
+        for uri in self.state.docs.uris() {
+            if let Some(version) = self.state.docs.version(&uri) {
+                self.schedule_diagnostics(uri, version);
+            }
+        }
+        let flags = self.state.flags();
+        let client = self.client.clone();
+        // Refresh requests wait for the client's answer: never on this handler's path.
+        tokio::spawn(async move {
+            if flags.inlay_refresh {
+                let _ = tokio::time::timeout(CLIENT_TIMEOUT, client.inlay_hint_refresh()).await;
+            }
+            if flags.diagnostic_refresh && flags.pull_diagnostics {
+                let _ = tokio::time::timeout(CLIENT_TIMEOUT, client.workspace_diagnostic_refresh())
+                    .await;
+            }
+        });
+    }
+
+    fn apply_settings(&self, value: &serde_json::Value) {
+        let (settings, problems) = Settings::from_json(value);
+        for p in problems {
+            tracing::warn!("settings: {p}");
+        }
+        self.state.set_settings(settings);
+    }
+
+    /// Asks the client for the `saidso` section (for clients that send empty change
+    /// notifications and expect to be asked).
+    fn pull_settings(&self) {
+        let this = self.clone();
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            let item = ConfigurationItem {
+                scope_uri: None,
+                section: Some("saidso".into()),
+            };
+            match tokio::time::timeout(CLIENT_TIMEOUT, client.configuration(vec![item])).await {
+                Ok(Ok(values)) => {
+                    if let Some(value) = values.into_iter().next() {
+                        this.apply_settings(&value);
+                        this.settings_changed().await;
+                    }
+                }
+                Ok(Err(e)) => tracing::warn!("workspace/configuration failed: {e}"),
+                Err(_) => tracing::warn!("workspace/configuration: no answer in time"),
+            }
+        });
+    }
+
+    /// `saidso/documentStats`.
+    pub async fn document_stats(
+        &self,
+        params: stats::DocumentStatsParams,
+    ) -> Result<stats::DocumentStats> {
+        let uri = params.text_document.uri;
+        let found = self
+            .on_snapshot("documentStats", &uri, |ctx| stats::stats(ctx.analysis()))
+            .await?;
+        Ok(found.unwrap_or_default())
+    }
+
+    /// The open document's snapshot, or the file on disk for a URI that is not open.
+    fn snapshot_anywhere(state: &State, uri: &Uri) -> Option<(Arc<Snapshot>, u64)> {
+        if let Some(s) = state.docs.snapshot(uri) {
+            return Some((s, 0));
+        }
+        let path = uri.to_file_path()?;
+        if !engine::has_extension(&path.to_string_lossy(), workspace::EXTENSIONS) {
+            return None;
+        }
+        state.disk.load(&path).map(|d| (d.snapshot, d.hash))
+    }
+}
+
+fn internal_error(name: &str, message: &str) -> Error {
+    tracing::error!("{name} failed: {message}");
+    Error {
+        code: tower_lsp_server::jsonrpc::ErrorCode::InternalError,
+        message: format!("saidso: {name} failed: {message}").into(),
+        data: None,
+    }
+}
+
+fn capabilities(encoding: Encoding) -> ServerCapabilities {
+    ServerCapabilities {
+        position_encoding: Some(encoding.kind()),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(
+            TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(TextDocumentSyncKind::INCREMENTAL),
+                ..TextDocumentSyncOptions::default()
+            },
+        )),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        document_highlight_provider: Some(OneOf::Left(true)),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        workspace_symbol_provider: Some(OneOf::Left(true)),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            ..CodeActionOptions::default()
+        })),
+        inlay_hint_provider: Some(OneOf::Left(true)),
+        diagnostic_provider: Some(DiagnosticServerCapabilities::Options(DiagnosticOptions {
+            identifier: Some("saidso".into()),
+            inter_file_dependencies: false,
+            workspace_diagnostics: true,
+            ..DiagnosticOptions::default()
+        })),
+        workspace: Some(WorkspaceServerCapabilities {
+            workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                supported: Some(true),
+                change_notifications: Some(OneOf::Left(true)),
+            }),
+            file_operations: None,
+        }),
+        ..ServerCapabilities::default()
+    }
+}
+
+fn folder_paths(folders: &[WorkspaceFolder]) -> Vec<PathBuf> {
+    folders
+        .iter()
+        .filter_map(|f| f.uri.to_file_path().map(|p| p.into_owned()))
+        .collect()
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let caps = &params.capabilities;
+        let encoding = Encoding::negotiate(
+            caps.general
+                .as_ref()
+                .and_then(|g| g.position_encodings.as_deref()),
+        );
+        let workspace = caps.workspace.as_ref();
+        let flags = ClientFlags {
+            encoding,
+            pull_diagnostics: caps
+                .text_document
+                .as_ref()
+                .is_some_and(|t| t.diagnostic.is_some()),
+            configuration: workspace.and_then(|w| w.configuration) == Some(true),
+            inlay_refresh: workspace
+                .and_then(|w| w.inlay_hint.as_ref())
+                .and_then(|i| i.refresh_support)
+                == Some(true),
+            diagnostic_refresh: workspace
+                .and_then(|w| w.diagnostics.as_ref())
+                .and_then(|d| d.refresh_support)
+                == Some(true),
+            document_changes: workspace
+                .and_then(|w| w.workspace_edit.as_ref())
+                .and_then(|e| e.document_changes)
+                == Some(true),
+        };
+        if self.state.flags.set(flags).is_err() {
+            tracing::warn!("initialize received twice; keeping the first client capabilities");
+        }
+        if let Some(options) = &params.initialization_options {
+            self.apply_settings(options);
+        }
+        let mut roots = params
+            .workspace_folders
+            .as_deref()
+            .map(folder_paths)
+            .unwrap_or_default();
+        #[allow(deprecated)] // root_uri is all that older clients send.
+        if roots.is_empty() {
+            if let Some(path) = params.root_uri.as_ref().and_then(|u| u.to_file_path()) {
+                roots.push(path.into_owned());
+            }
+        }
+        if let Ok(mut r) = self.state.roots.write() {
+            *r = roots;
+        }
+        tracing::info!(
+            "initialized: {encoding:?} positions, {} diagnostics",
+            if flags.pull_diagnostics {
+                "pulled"
+            } else {
+                "pushed"
+            }
+        );
+        Ok(InitializeResult {
+            capabilities: capabilities(encoding),
+            server_info: Some(ServerInfo {
+                name: "saidso".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
+            offset_encoding: None,
+        })
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        self.state.shutdown_requested.store(true, Ordering::SeqCst);
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let doc = params.text_document;
+        let kind = engine::doc_kind(Some(&doc.language_id), doc.uri.as_str());
+        self.state
+            .docs
+            .open(doc.uri.clone(), kind, doc.version, &doc.text);
+        self.schedule_diagnostics(doc.uri, doc.version);
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let version = params.text_document.version;
+        let enc = self.state.flags().encoding;
+        match self
+            .state
+            .docs
+            .change(&uri, version, &params.content_changes, enc)
+        {
+            Ok(()) => self.schedule_diagnostics(uri, version),
+            Err(e) => tracing::warn!("ignored: {e}"),
+        }
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        if !self.state.docs.close(&uri) {
+            tracing::warn!(
+                "ignored close of a document that is not open: {}",
+                uri.as_str()
+            );
+            return;
+        }
+        let _guard = self.state.publish.lock().await;
+        self.client.publish_diagnostics(uri, Vec::new(), None).await;
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        if Settings::is_present(&params.settings) {
+            self.apply_settings(&params.settings);
+            self.settings_changed().await;
+        } else if self.state.flags().configuration {
+            self.pull_settings();
+        } else {
+            tracing::debug!("didChangeConfiguration without saidso settings: ignored");
+        }
+    }
+
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        let removed = folder_paths(&params.event.removed);
+        let added = folder_paths(&params.event.added);
+        if let Ok(mut roots) = self.state.roots.write() {
+            roots.retain(|r| !removed.contains(r));
+            roots.extend(added);
+        }
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let p = params.text_document_position_params;
+        let pos = p.position;
+        Ok(self
+            .on_snapshot("hover", &p.text_document.uri, move |ctx| {
+                handlers::hover::hover(ctx, pos)
+            })
+            .await?
+            .flatten())
+    }
+
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
+        let p = params.text_document_position_params;
+        let pos = p.position;
+        Ok(self
+            .on_snapshot("definition", &p.text_document.uri, move |ctx| {
+                handlers::navigation::definition(ctx, pos)
+            })
+            .await?
+            .flatten()
+            .map(GotoDefinitionResponse::Scalar))
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let p = params.text_document_position;
+        let (pos, decl) = (p.position, params.context.include_declaration);
+        self.on_snapshot("references", &p.text_document.uri, move |ctx| {
+            handlers::navigation::references(ctx, pos, decl)
+        })
+        .await
+    }
+
+    async fn document_highlight(
+        &self,
+        params: DocumentHighlightParams,
+    ) -> Result<Option<Vec<DocumentHighlight>>> {
+        let p = params.text_document_position_params;
+        let pos = p.position;
+        self.on_snapshot("documentHighlight", &p.text_document.uri, move |ctx| {
+            handlers::navigation::highlights(ctx, pos)
+        })
+        .await
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        Ok(self
+            .on_snapshot("documentSymbol", &params.text_document.uri, |ctx| {
+                handlers::symbols::document_symbols(ctx)
+            })
+            .await?
+            .map(DocumentSymbolResponse::Nested))
+    }
+
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<WorkspaceSymbolResponse>> {
+        let state = self.state.clone();
+        let query = params.query;
+        let job = tokio::task::spawn_blocking(move || {
+            catch_unwind(AssertUnwindSafe(|| {
+                let settings = state.settings();
+                let mut out = Vec::new();
+                if !settings.enable {
+                    return out;
+                }
+                let enc = state.flags().encoding;
+                let open = state.docs.uris();
+                for uri in &open {
+                    if let Some(snap) = state.docs.snapshot(uri) {
+                        handlers::symbols::workspace_symbols(
+                            &snap,
+                            enc,
+                            &query,
+                            SYMBOL_LIMIT,
+                            &mut out,
+                        );
+                    }
+                }
+                for path in workspace::files(&state.roots()) {
+                    let open_already =
+                        Uri::from_file_path(&path).is_some_and(|u| open.contains(&u));
+                    if open_already {
+                        continue;
+                    }
+                    if let Some(doc) = state.disk.load(&path) {
+                        handlers::symbols::workspace_symbols(
+                            &doc.snapshot,
+                            enc,
+                            &query,
+                            SYMBOL_LIMIT,
+                            &mut out,
+                        );
+                    }
+                }
+                out
+            }))
+            .map_err(|p| engine::panic_message(&p).to_owned())
+        });
+        match job.await {
+            Ok(Ok(symbols)) => Ok(Some(WorkspaceSymbolResponse::Flat(symbols))),
+            Ok(Err(message)) => Err(internal_error("workspace/symbol", &message)),
+            Err(e) => Err(internal_error("workspace/symbol", &e.to_string())),
+        }
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        let range = params.range;
+        self.on_snapshot("inlayHint", &params.text_document.uri, move |ctx| {
+            handlers::inlay::inlay_hints(ctx, range)
+        })
+        .await
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let range = params.range;
+        let versioned = self.state.flags().document_changes;
+        self.on_snapshot("codeAction", &params.text_document.uri, move |ctx| {
+            handlers::code_action::code_actions(ctx, range, versioned)
+        })
+        .await
+    }
+
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
+        let state = self.state.clone();
+        let uri = params.text_document.uri;
+        let previous = params.previous_result_id;
+        let job = tokio::task::spawn_blocking(move || {
+            catch_unwind(AssertUnwindSafe(|| {
+                let generation = state.settings_generation.load(Ordering::SeqCst);
+                let Some((snap, hash)) = Self::snapshot_anywhere(&state, &uri) else {
+                    return FullDocumentDiagnosticReport::default().into();
+                };
+                let result_id = handlers::diagnostics::result_id(snap.version, generation, hash);
+                if previous.as_deref() == Some(result_id.as_str()) {
+                    return DocumentDiagnosticReportKind::Unchanged(
+                        UnchangedDocumentDiagnosticReport { result_id },
+                    );
+                }
+                let settings = state.settings();
+                let ctx = Ctx {
+                    snap: &snap,
+                    enc: state.flags().encoding,
+                    settings: &settings,
+                };
+                FullDocumentDiagnosticReport {
+                    result_id: Some(result_id),
+                    items: handlers::diagnostics::diagnostics(&ctx),
+                }
+                .into()
+            }))
+            .map_err(|p| engine::panic_message(&p).to_owned())
+        });
+        let report = match job.await {
+            Ok(Ok(report)) => report,
+            Ok(Err(message)) => return Err(internal_error("textDocument/diagnostic", &message)),
+            Err(e) => return Err(internal_error("textDocument/diagnostic", &e.to_string())),
+        };
+        Ok(DocumentDiagnosticReportResult::Report(match report {
+            DocumentDiagnosticReportKind::Full(full) => {
+                DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+                    related_documents: None,
+                    full_document_diagnostic_report: full,
+                })
+            }
+            DocumentDiagnosticReportKind::Unchanged(unchanged) => {
+                DocumentDiagnosticReport::Unchanged(RelatedUnchangedDocumentDiagnosticReport {
+                    related_documents: None,
+                    unchanged_document_diagnostic_report: unchanged,
+                })
+            }
+        }))
+    }
+
+    async fn workspace_diagnostic(
+        &self,
+        params: WorkspaceDiagnosticParams,
+    ) -> Result<WorkspaceDiagnosticReportResult> {
+        let state = self.state.clone();
+        let previous = params.previous_result_ids;
+        let job = tokio::task::spawn_blocking(move || {
+            catch_unwind(AssertUnwindSafe(|| {
+                let generation = state.settings_generation.load(Ordering::SeqCst);
+                let settings = state.settings();
+                let enc = state.flags().encoding;
+                let mut uris: Vec<Uri> = state.docs.uris();
+                for path in workspace::files(&state.roots()) {
+                    if let Some(uri) = Uri::from_file_path(&path) {
+                        if !uris.contains(&uri) {
+                            uris.push(uri);
+                        }
+                    }
+                }
+                let mut items = Vec::new();
+                for uri in uris {
+                    let Some((snap, hash)) = Self::snapshot_anywhere(&state, &uri) else {
+                        continue;
+                    };
+                    let result_id =
+                        handlers::diagnostics::result_id(snap.version, generation, hash);
+                    let version = snap.version.map(i64::from);
+                    let known = previous
+                        .iter()
+                        .any(|p| p.uri == uri && p.value == result_id);
+                    if known {
+                        items.push(WorkspaceDocumentDiagnosticReport::Unchanged(
+                            WorkspaceUnchangedDocumentDiagnosticReport {
+                                uri,
+                                version,
+                                unchanged_document_diagnostic_report:
+                                    UnchangedDocumentDiagnosticReport { result_id },
+                            },
+                        ));
+                        continue;
+                    }
+                    let ctx = Ctx {
+                        snap: &snap,
+                        enc,
+                        settings: &settings,
+                    };
+                    items.push(WorkspaceDocumentDiagnosticReport::Full(
+                        WorkspaceFullDocumentDiagnosticReport {
+                            uri,
+                            version,
+                            full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                                result_id: Some(result_id),
+                                items: handlers::diagnostics::diagnostics(&ctx),
+                            },
+                        },
+                    ));
+                }
+                items
+            }))
+            .map_err(|p| engine::panic_message(&p).to_owned())
+        });
+        match job.await {
+            Ok(Ok(items)) => Ok(WorkspaceDiagnosticReportResult::Report(
+                WorkspaceDiagnosticReport { items },
+            )),
+            Ok(Err(message)) => Err(internal_error("workspace/diagnostic", &message)),
+            Err(e) => Err(internal_error("workspace/diagnostic", &e.to_string())),
+        }
+    }
+}
