@@ -101,6 +101,7 @@ pub fn attribute(view: &str, paragraphs: &[Paragraph], found: &[Found]) -> Attri
                 sentence: r.sentence,
                 paragraph: pi,
                 as_speaker: false,
+                as_subject: false,
             };
             let resolved = r.read_sentence(&toks, seen);
             if si == 0 {
@@ -318,6 +319,19 @@ impl Reader<'_> {
             });
         }
         self.reg.note_names(self.view, &toks[split..], seen);
+        // The sentence's subject is salient for the pronouns that follow.
+        if let Some(np) = cues::sentence_subject(toks, toks.len()) {
+            if np.kind == NpKind::Name {
+                self.reg.resolve(
+                    self.view,
+                    &np,
+                    Seen {
+                        as_subject: true,
+                        ..seen
+                    },
+                );
+            }
+        }
         out
     }
 
@@ -337,6 +351,9 @@ impl Reader<'_> {
                     score += 3.0;
                 }
                 if seen.as_speaker {
+                    score += 1.0;
+                }
+                if seen.as_subject {
                     score += 1.0;
                 }
                 if seen.paragraph == self.paragraph {

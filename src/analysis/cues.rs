@@ -163,6 +163,10 @@ fn word(toks: &[Token], i: usize) -> Option<&str> {
 /// Finds the cues among a sentence's tokens.
 pub fn find(toks: &[Token]) -> Vec<Cue> {
     let mut cues = Vec::new();
+    // In a Title Case headline every verb is capitalised (`Clinton Said Reform Was Needed`).
+    let words = toks.iter().filter(|t| t.is_word()).count();
+    let caps = toks.iter().filter(|t| t.is_word() && t.cap).count();
+    let title_case = words >= 4 && caps * 10 >= words * 8;
     for (i, t) in toks.iter().enumerate() {
         if t.quote().is_some() {
             if let Some(cue) = dash_signature(toks, i) {
@@ -192,7 +196,7 @@ pub fn find(toks: &[Token]) -> Vec<Cue> {
         let Some(lemma) = lexicon::speech_verb(&t.lower) else {
             continue;
         };
-        if let Some(cue) = verb_cue(toks, i, lemma) {
+        if let Some(cue) = verb_cue(toks, i, lemma, title_case) {
             cues.push(cue);
         }
     }
@@ -225,14 +229,36 @@ fn dash_signature(toks: &[Token], q: usize) -> Option<Cue> {
     })
 }
 
-fn verb_cue(toks: &[Token], i: usize, lemma: &'static str) -> Option<Cue> {
+fn verb_cue(toks: &[Token], i: usize, lemma: &'static str, title_case: bool) -> Option<Cue> {
     let t = &toks[i];
     let prev = i.checked_sub(1).and_then(|p| toks.get(p));
     let prev_word = i.checked_sub(1).and_then(|p| word(toks, p));
     // A capitalised form is a name or a heading word (`United States`, `The Washington
     // Post`), and a form after a possessive is a noun (`Rubio's claim`).
-    if t.cap || prev.is_some_and(|p| p.possessive) {
+    if prev.is_some_and(|p| p.possessive) {
         return None;
+    }
+    if t.cap && !title_case {
+        // `Said Trump: "…"` opens a sentence with an inverted cue.
+        let inverted = i == 0 && !t.lower.ends_with("ing");
+        return inverted
+            .then(|| np_forward(toks, 1).filter(|np| np.kind == NpKind::Name))
+            .flatten()
+            .filter(|np| {
+                toks.iter()
+                    .position(|x| x.span.start >= np.span.end)
+                    .and_then(|k| toks.get(k))
+                    .is_some_and(|x| x.is_punct(':') || x.is_punct(','))
+            })
+            .map(|np| Cue {
+                verb: t.span,
+                at: i,
+                lemma,
+                form: CueForm::VerbSubject,
+                subject: Some(np),
+                colon: true,
+                reported: None,
+            });
     }
     // Nouns and infinitives: `a statement`, `declined to comment`, `in charge`.
     if prev_word.is_some_and(|w| {
@@ -283,6 +309,18 @@ fn verb_cue(toks: &[Token], i: usize, lemma: &'static str) -> Option<Cue> {
                 });
             }
         }
+        // `Huckabee is labeling …`: a progressive form has its subject before it.
+        if prev_word.is_some_and(|w| BE_FORMS.contains(&w)) {
+            return Some(Cue {
+                verb: t.span,
+                at: i,
+                lemma,
+                form: CueForm::SubjectVerb,
+                subject: subject_before(toks, i),
+                colon,
+                reported,
+            });
+        }
         // `…, saying` / `…, adding that`: a participle after a comma, or after the quotation.
         let after_comma = prev.is_some_and(|p| p.is_punct(',') || p.quote().is_some());
         if !after_comma {
@@ -299,10 +337,9 @@ fn verb_cue(toks: &[Token], i: usize, lemma: &'static str) -> Option<Cue> {
         });
     }
     // `"…," said Putin` / `"…" says a spokesman`: verb right after the quotation.
+    // `"…" about fixing it, said Marla Kilfoyle`: after a comma, with the quotation earlier.
     let after_quote = prev.is_some_and(|p| p.quote().is_some())
-        || (prev.is_some_and(|p| p.is_punct(','))
-            && i >= 2
-            && toks.get(i - 2).is_some_and(|p| p.quote().is_some()));
+        || (prev.is_some_and(|p| p.is_punct(',')) && toks[..i].iter().any(|p| p.quote().is_some()));
     let before = subject_before(toks, i);
     if let Some(np) = before {
         return Some(Cue {
@@ -363,6 +400,7 @@ fn subject_before(toks: &[Token], v: usize) -> Option<Np> {
                 "in" | "at" | "of" | "from" | "for" | "with" | "on" | "during" | "like"
             )
             || first.cap
+            || w.chars().all(|c| c.is_ascii_digit())
             || lexicon::is_title(w)
             || lexicon::is_role_noun(w));
     if !plausible {
@@ -398,7 +436,7 @@ fn subject_before(toks: &[Token], v: usize) -> Option<Np> {
 }
 
 fn is_name_token(t: &Token) -> bool {
-    t.is_word() && t.cap && !t.lower.chars().all(|c| c.is_ascii_digit())
+    t.is_word() && t.cap && !t.lower.chars().any(|c| c.is_ascii_digit())
 }
 
 /// A noun phrase ending at token `end`, read backwards.
@@ -425,7 +463,20 @@ fn np_backward(toks: &[Token], end: usize) -> Option<Np> {
             let w = t.lower.as_str();
             if DETERMINERS.contains(&w) {
                 start = k;
-                break;
+                // `Jeffrey Lewis of the James Martin Center`: a determiner after a
+                // preposition inside the phrase does not end it.
+                let inner = k >= 2
+                    && matches!(
+                        word(toks, k - 1),
+                        Some("of" | "for" | "at" | "with" | "from")
+                    )
+                    && toks[k - 2].is_word()
+                    && (toks[k - 2].cap || lexicon::is_role_noun(&toks[k - 2].lower));
+                if !inner {
+                    break;
+                }
+                k -= 1;
+                continue;
             }
             (is_name_token(t) && (k != 0 || !lexicon::is_not_name(w) || lexicon::is_title(w)))
                 || lexicon::is_title(w)
@@ -435,8 +486,10 @@ fn np_backward(toks: &[Token], end: usize) -> Option<Np> {
                 || t.possessive && k < end
                 || (matches!(w, "for" | "of" | "at" | "with" | "from")
                     && k < end
-                    && word(toks, k.wrapping_sub(1))
-                        .is_some_and(|p| lexicon::is_role_noun(p) || lexicon::is_title(p)))
+                    && k > 0
+                    && (toks[k - 1].is_word() && toks[k - 1].cap
+                        || word(toks, k - 1)
+                            .is_some_and(|p| lexicon::is_role_noun(p) || lexicon::is_title(p))))
         } else {
             // `Sen. Lindsey Graham (R-SC)`: a trailing parenthesis is skipped by the caller;
             // hyphens join `Clinton-Kaine campaign`.
@@ -646,7 +699,12 @@ fn build_np(toks: &[Token], mut start: usize, end: usize) -> Option<Np> {
     if name_start <= head_end {
         let name_toks = &toks[name_start..=head_end];
         // A lone sentence-opening word or function word is not a name.
-        if name_toks.len() == 1 && lexicon::is_not_name(&name_toks[0].lower)
+        let lone = &name_toks[0].lower;
+        if name_toks.len() == 1 && lexicon::is_not_name(lone)
+            || name_toks.len() == 1
+                && name_start == 0
+                && lone.len() > 5
+                && (lone.ends_with("ed") || lone.ends_with("ing"))
             || name_toks
                 .iter()
                 .all(|t| ADJECTIVES.contains(&t.lower.as_str()))
@@ -684,25 +742,35 @@ fn build_np(toks: &[Token], mut start: usize, end: usize) -> Option<Np> {
 /// The subject at the start of the sentence (after an introductory phrase and comma), for
 /// a participle cue or a quotation whose verb is not a speech verb.
 pub fn sentence_subject(toks: &[Token], before: usize) -> Option<Np> {
-    let mut s = 0;
-    if let Some(c) = toks[..before.min(toks.len())]
+    let before = before.min(toks.len());
+    // The subject opens the sentence (`Senate Majority Leader Mitch McConnell, R-Ky.,
+    // delivered …`) or follows an introductory phrase (`On Friday, Trump …`).
+    let intro = toks[..before]
         .iter()
         .position(|t| t.is_punct(','))
-    {
-        if c < 8 && toks[..c].iter().all(|t| t.quote().is_none()) {
-            s = c + 1;
-        }
-    }
+        .filter(|&c| c < 8 && toks[..c].iter().all(|t| t.quote().is_none()));
+    subject_at(toks, 0, before).or_else(|| subject_at(toks, intro? + 1, before))
+}
+
+fn subject_at(toks: &[Token], s: usize, before: usize) -> Option<Np> {
     let first = toks.get(s)?;
     if first.quote().is_some() || s >= before {
         return None;
     }
     let np = np_forward(toks, s)?;
-    // The phrase must be followed by its verb (a lower-case word), not end the clause.
-    let after = toks.iter().position(|t| t.span.start >= np.span.end)?;
+    let mut after = toks.iter().position(|t| t.span.start >= np.span.end)?;
+    // Over an appositive or a parenthesis: `McConnell, R-Ky., delivered`, `Sanders (I-Vt.)`.
+    if toks
+        .get(after)
+        .is_some_and(|t| t.is_punct(',') || t.is_punct('('))
+    {
+        let close = if toks[after].is_punct('(') { ')' } else { ',' };
+        let end = (after + 1..before.min(after + 25)).find(|&k| toks[k].is_punct(close))?;
+        after = end + 1;
+    }
+    // The phrase must be followed by its verb: a lower-case word.
     let next = toks.get(after)?;
-    let verbish = next.is_word() && !next.cap || next.is_punct('(') || next.is_punct(',');
-    (verbish && after <= before).then_some(np)
+    (next.is_word() && !next.cap && after < before).then_some(np)
 }
 
 /// The clause a speech verb reports, when it is not a quotation: the rest of the sentence after

@@ -19,6 +19,8 @@ pub struct Seen {
     pub paragraph: usize,
     /// Named as the speaker of a cue there (not just mentioned).
     pub as_speaker: bool,
+    /// The subject of that sentence: the person a following pronoun most often means.
+    pub as_subject: bool,
 }
 
 #[derive(Default)]
@@ -90,8 +92,10 @@ impl Registry {
                 s.mentions.push(span);
             }
             let prev = self.seen[id];
+            let same = prev.sentence == seen.sentence;
             self.seen[id] = Seen {
-                as_speaker: seen.as_speaker || (prev.sentence == seen.sentence && prev.as_speaker),
+                as_speaker: seen.as_speaker || (same && prev.as_speaker),
+                as_subject: seen.as_subject || (same && prev.as_subject),
                 ..seen
             };
         }
@@ -118,7 +122,9 @@ impl Registry {
     /// Learns a speaker's gender from a pronoun the text used for them.
     pub fn pronoun_evidence(&mut self, id: usize, g: Gender) {
         if let Some(s) = self.speakers.get_mut(id) {
-            if s.kind == SpeakerKind::Person && g != Gender::Plural {
+            // A pronoun settles an unknown gender; it does not overrule a title or first name,
+            // since the resolution that produced it may itself be wrong.
+            if s.kind == SpeakerKind::Person && g != Gender::Plural && s.gender.is_none() {
                 s.gender = Some(g);
                 self.pronoun_gender[id] = true;
             }
@@ -257,8 +263,14 @@ impl Registry {
                 }
                 e += 1;
             }
-            let titled = k > 0 && toks[k - 1].is_word() && lexicon::is_title(&toks[k - 1].lower);
-            let mut s = k;
+            // A title inside the run (`Maryland Gov. Martin O'Malley`) starts the name after it.
+            let from = (k..=e)
+                .rev()
+                .find(|&i| lexicon::is_title(&toks[i].lower) && i < e)
+                .map_or(k, |i| i + 1);
+            let titled =
+                from > 0 && toks[from - 1].is_word() && lexicon::is_title(&toks[from - 1].lower);
+            let mut s = from;
             while s <= e
                 && (lexicon::is_title(&toks[s].lower)
                     || (lexicon::is_not_name(&toks[s].lower) && !titled))
@@ -272,7 +284,7 @@ impl Registry {
                 let known = self.person_by_name(&words, None);
                 if let Some(id) = known {
                     self.mention(id, span, seen);
-                } else if (first_name || titled || s > k)
+                } else if (first_name || titled || s > from)
                     && words.len() >= 2
                     && !lexicon::is_org_head(words.last().map(String::as_str).unwrap_or(""))
                 {
@@ -280,9 +292,9 @@ impl Registry {
                     let name_toks = name_tokens(&text);
                     let id = self.add(text, SpeakerKind::Person, span, name_toks);
                     let mut role: Vec<String> =
-                        toks[k..s].iter().map(|t| t.lower.clone()).collect();
+                        toks[from..s].iter().map(|t| t.lower.clone()).collect();
                     if titled {
-                        role.push(toks[k - 1].lower.clone());
+                        role.push(toks[from - 1].lower.clone());
                     }
                     self.give_role(id, None, &role);
                     self.mention(id, span, seen);

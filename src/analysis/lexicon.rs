@@ -25,7 +25,7 @@ advise chide criticize criticise slam blast accuse praise thunder sneer affirm a
 reassure underscore underline highlight pray beg snarl gush call fume boom interject belittle \
 cite tout decry denounce lambaste mock ridicule taunt chant recite intone label dub brand term \
 characterize characterise summarize counsel hail refute dispute rebut condemn applaud welcome \
-recommend lecture preach rant gripe snipe vent rage cheer gloat bemoan";
+recommend lecture preach rant echo gripe snipe vent rage cheer gloat bemoan";
 
 /// Irregular past forms: base, past, past participle.
 const IRREGULAR: &[(&str, &str, &str)] = &[
@@ -82,7 +82,8 @@ students teacher woman man women men worker workers owner commander soldiers vet
 clerk lobbyist lobbyists allies ally opponent opponents rival rivals staff correspondent editor \
 editors fbi cia white house kremlin pentagon co-host founder co-founder cofounder ceo head \
 contributor commentator pundit historian professor sheriff surrogate surrogates advocate \
-advocates president-elect";
+advocates president-elect ad clip narrator moderator crowd heckler audience marchers \
+spectators caller questioner interviewer panelist guest";
 
 /// Role nouns that name an unnamed *person* or group of people (used for nominal sources).
 const PERSON_ROLE_NOUNS: &str =
