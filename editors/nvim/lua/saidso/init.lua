@@ -180,6 +180,34 @@ function M.start(bufnr)
   return id
 end
 
+local function attached_buffers(client)
+  if vim.lsp.get_buffers_by_client_id then
+    return vim.lsp.get_buffers_by_client_id(client.id)
+  end
+  return vim.tbl_keys(client.attached_buffers or {})
+end
+
+--- Asks a server that serves pulled diagnostics for fresh ones, for every buffer it serves.
+--- Neovim 0.10+ pulls only after didOpen/didChange of a visible buffer and does not answer
+--- `workspace/diagnostic/refresh`, so a settings change would otherwise show only after the
+--- next edit. Neovim 0.7–0.9 get pushed diagnostics and need nothing.
+function M.refresh_diagnostics(client)
+  if not (client.server_capabilities and client.server_capabilities.diagnosticProvider) then
+    return
+  end
+  if not (vim.lsp.diagnostic and vim.lsp.diagnostic.on_diagnostic) then
+    return
+  end
+  for _, b in ipairs(attached_buffers(client)) do
+    if vim.api.nvim_buf_is_loaded(b) then
+      -- nil handler: Neovim's own textDocument/diagnostic handler (or the user's) applies it.
+      client_request(client, "textDocument/diagnostic", {
+        textDocument = { uri = vim.uri_from_bufnr(b) },
+      }, nil, b)
+    end
+  end
+end
+
 --- Changes settings (merged into the current ones) and tells running servers, no restart.
 function M.update_settings(settings)
   M.config.settings = vim.tbl_deep_extend("force", M.config.settings, settings or {})
@@ -187,6 +215,12 @@ function M.update_settings(settings)
   for _, client in ipairs(M.clients()) do
     client.config.settings = payload
     client_notify(client, "workspace/didChangeConfiguration", { settings = payload })
+    -- Give the server a moment to apply them before asking again.
+    vim.defer_fn(function()
+      if not client:is_stopped() then
+        M.refresh_diagnostics(client)
+      end
+    end, 50)
   end
 end
 
@@ -285,7 +319,7 @@ function M.restart()
   local buffers, ids = {}, {}
   for _, client in ipairs(M.clients()) do
     table.insert(ids, client.id)
-    for _, b in ipairs(vim.lsp.get_buffers_by_client_id(client.id)) do
+    for _, b in ipairs(attached_buffers(client)) do
       buffers[b] = true
     end
     vim.lsp.stop_client(client.id)
