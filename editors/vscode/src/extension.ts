@@ -76,13 +76,14 @@ async function startClient(context: vscode.ExtensionContext, userAsked: boolean)
   if ("error" in resolved) {
     output.error(resolved.error);
     statusBar?.item.hide();
-    // One message, with the two ways out.
-    const choice = await vscode.window.showErrorMessage(resolved.error, "Open Settings", "Show Log");
-    if (choice === "Open Settings") {
-      await vscode.commands.executeCommand("workbench.action.openSettings", "saidso.server.path");
-    } else if (choice === "Show Log") {
-      output.show(true);
-    }
+    // One message, with the two ways out. Not awaited: activation must not wait for the user.
+    void vscode.window.showErrorMessage(resolved.error, "Open Settings", "Show Log").then((choice) => {
+      if (choice === "Open Settings") {
+        void vscode.commands.executeCommand("workbench.action.openSettings", "saidso.server.path");
+      } else if (choice === "Show Log") {
+        output.show(true);
+      }
+    });
     return;
   }
   output.info(`Starting ${resolved.command} lsp (found via ${resolved.source})`);

@@ -97,6 +97,11 @@ describe("activate", () => {
     expect(mock.errors).toHaveLength(1);
     expect(mock.errors[0]).toContain("saidso.server.path");
     expect(mock.log.lines.some((l) => l.startsWith("error:"))).toBe(true);
+    // activate() returned while the message is still up; its button opens the setting.
+    mock.errorAnswers[0]("Open Settings");
+    await vi.waitFor(() =>
+      expect(mock.executed).toContainEqual(["workbench.action.openSettings", "saidso.server.path"]),
+    );
     await ext.deactivate();
   });
 

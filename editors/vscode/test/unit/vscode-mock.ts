@@ -74,6 +74,7 @@ export const mock = {
   config: {} as Record<string, unknown>,
   statusItems: [] as FakeStatusBarItem[],
   errors: [] as string[],
+  errorAnswers: [] as ((choice: string | undefined) => void)[],
   commands: new Map<string, (...args: unknown[]) => unknown>(),
   executed: [] as unknown[][],
   log: makeLog(),
@@ -89,6 +90,7 @@ export function resetMock(): void {
   mock.config = {};
   mock.statusItems = [];
   mock.errors = [];
+  mock.errorAnswers = [];
   mock.commands = new Map();
   mock.executed = [];
   mock.log = makeLog();
@@ -109,9 +111,10 @@ export const window = {
   createOutputChannel(_name: string, _opts?: unknown) {
     return mock.log;
   },
-  async showErrorMessage(message: string, ..._items: string[]) {
+  showErrorMessage(message: string, ..._items: string[]) {
     mock.errors.push(message);
-    return undefined;
+    // Like VS Code: settles only when the user picks a button or dismisses the message.
+    return new Promise<string | undefined>((resolve) => mock.errorAnswers.push(resolve));
   },
   get activeTextEditor() {
     return mock.activeEditor;
