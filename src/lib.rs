@@ -5,7 +5,9 @@
 //!   never fails.
 //! - [`lsp`]: the language server, the only layer that knows the protocol.
 //! - [`cli`]: `saidso check`, `saidso extract` and friends: files in, reports out.
+//! - [`config`]: `.saidso.toml` and inline suppression, shared by the CLI and the server.
 
 pub mod analysis;
 pub mod cli;
+pub mod config;
 pub mod lsp;

@@ -322,14 +322,12 @@ impl Reader<'_> {
         // The sentence's subject is salient for the pronouns that follow.
         if let Some(np) = cues::sentence_subject(toks, toks.len()) {
             if np.kind == NpKind::Name {
-                self.reg.resolve(
-                    self.view,
-                    &np,
-                    Seen {
-                        as_subject: true,
-                        ..seen
-                    },
-                );
+                let start = toks.first().map_or(0, |t| t.span.start);
+                let seen = Seen {
+                    as_subject: true,
+                    ..seen
+                };
+                self.reg.resolve_subject(self.view, &np, seen, start);
             }
         }
         out
@@ -348,7 +346,7 @@ impl Reader<'_> {
                 let dist = now.saturating_sub(seen.sentence) as f32;
                 let mut score = -dist.min(30.0);
                 if Some(id) == self.current {
-                    score += 3.0;
+                    score += 2.0;
                 }
                 if seen.as_speaker {
                     score += 1.0;

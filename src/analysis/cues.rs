@@ -62,7 +62,14 @@ pub struct Cue {
     pub reported: Option<Span>,
 }
 
-const DETERMINERS: &[&str] = &["a", "an", "the"];
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "another", "one", "some", "many", "several", "two", "three", "most",
+];
+/// Determiners that make a phrase a description even around a name: `another New Hampshire
+/// Democrat`, `a Trump aide`.
+const INDEFINITE: &[&str] = &[
+    "a", "an", "another", "one", "some", "many", "several", "two", "three", "most",
+];
 const POSSESSIVE_DETERMINERS: &[&str] = &[
     "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "whose",
 ];
@@ -294,6 +301,18 @@ fn verb_cue(toks: &[Token], i: usize, lemma: &'static str, title_case: bool) -> 
             reported,
         });
     }
+    // `Boreing said the members will meet, but said, "…"`: a second verb of the same subject.
+    if matches!(prev_word, Some("and" | "but")) {
+        return Some(Cue {
+            verb: t.span,
+            at: i,
+            lemma,
+            form: CueForm::Participle,
+            subject: None,
+            colon,
+            reported,
+        });
+    }
     if ing {
         // `Hillary Clinton asking, "…"`: a participle right after its speaker.
         if prev.is_some_and(|p| p.is_word() && p.cap) {
@@ -340,7 +359,8 @@ fn verb_cue(toks: &[Token], i: usize, lemma: &'static str, title_case: bool) -> 
     // `"…" about fixing it, said Marla Kilfoyle`: after a comma, with the quotation earlier.
     let after_quote = prev.is_some_and(|p| p.quote().is_some())
         || (prev.is_some_and(|p| p.is_punct(',')) && toks[..i].iter().any(|p| p.quote().is_some()));
-    let before = subject_before(toks, i);
+    let before = subject_before(toks, i)
+        .filter(|np| !(t.lower == lemma && singular_without_auxiliary(toks, i, np)));
     if let Some(np) = before {
         return Some(Cue {
             verb: t.span,
@@ -368,6 +388,26 @@ fn verb_cue(toks: &[Token], i: usize, lemma: &'static str, title_case: bool) -> 
     None
 }
 
+/// `A Government Accountability Office report`: a base form after a singular subject, with no
+/// auxiliary between (`will say`, `did say`), is a noun, not a verb.
+fn singular_without_auxiliary(toks: &[Token], v: usize, np: &Np) -> bool {
+    let aux = v
+        .checked_sub(1)
+        .and_then(|p| word(toks, p))
+        .is_some_and(|w| lexicon::is_between_word(w) && !matches!(w, "also" | "then" | "later"));
+    let plural = match &np.kind {
+        NpKind::Pronoun(p) => matches!(p.as_str(), "they" | "we"),
+        _ => {
+            np.span.end > 0
+                && toks
+                    .iter()
+                    .rfind(|t| t.span.end == np.span.end)
+                    .is_some_and(|t| t.lower.ends_with('s') && !t.possessive)
+        }
+    };
+    !aux && !plural
+}
+
 /// The subject before a verb at `v`, over adverbs, auxiliaries, an appositive or a
 /// parenthesis: `Putin has repeatedly said`, `Hill, a doctor, said`, `Graham (R-SC) said`.
 fn subject_before(toks: &[Token], v: usize) -> Option<Np> {
@@ -380,7 +420,7 @@ fn subject_before(toks: &[Token], v: usize) -> Option<Np> {
         j = open.checked_sub(1)?;
     }
     if !toks[j].is_punct(',') {
-        return np_backward(toks, j);
+        return np_backward(toks, j).map(|np| with_head_before(toks, np));
     }
     // An appositive or a clause between commas: `NAME, a campaign spokeswoman, said`. A
     // quotation may sit inside a participle or relative clause (`X, noting that the party's
@@ -406,7 +446,16 @@ fn subject_before(toks: &[Token], v: usize) -> Option<Np> {
     if !plausible {
         return None;
     }
-    let np = np_backward(toks, comma.checked_sub(1)?)?;
+    // `Rep. Zoe Lofgren (D-Calif.), who …, said`: over a parenthesis before the appositive.
+    let mut before_comma = comma.checked_sub(1)?;
+    if toks[before_comma].is_punct(')') {
+        let open = (0..before_comma)
+            .rev()
+            .take(12)
+            .find(|&k| toks[k].is_punct('('))?;
+        before_comma = open.checked_sub(1)?;
+    }
+    let np = np_backward(toks, before_comma)?;
     let appositive = Span::new(toks[comma + 1].span.start, toks[j - 1].span.end);
     let role_words = toks[comma + 1..j]
         .iter()
@@ -423,7 +472,9 @@ fn subject_before(toks: &[Token], v: usize) -> Option<Np> {
         // appositive and the description is the role.
         NpKind::Nominal => match np_backward(toks, j - 1) {
             Some(mut named)
-                if named.kind == NpKind::Name && named.span.start >= first.span.start =>
+                if named.kind == NpKind::Name
+                    && named.span.start >= first.span.start
+                    && (first.cap || DETERMINERS.contains(&w) || lexicon::is_title(w)) =>
             {
                 named.role = Some(np.span);
                 named.role_words.extend(np.role_words);
@@ -507,6 +558,81 @@ fn np_backward(toks: &[Token], end: usize) -> Option<Np> {
     build_np(toks, start, end)
 }
 
+/// Words that tie a description to what follows it: `a source close to the campaign`, `a
+/// person familiar with the talks`, `an official with knowledge of the plan`.
+const POST_MODIFIERS: &[&str] = &[
+    "close",
+    "familiar",
+    "knowledge",
+    "knowledgeable",
+    "involved",
+    "briefed",
+    "with",
+    "to",
+    "of",
+    "in",
+    "on",
+    "about",
+    "inside",
+    "within",
+    "near",
+    "who",
+];
+
+/// `a source close to the campaign said`: reading back from the verb finds `the campaign`;
+/// the speaker is the description that phrase modifies.
+fn with_head_before(toks: &[Token], np: Np) -> Np {
+    let Some(first) = toks.iter().position(|t| t.span.start >= np.span.start) else {
+        return np;
+    };
+    let mut k = first;
+    let mut steps = 0;
+    while k > 0 && steps < 4 && word(toks, k - 1).is_some_and(|w| POST_MODIFIERS.contains(&w)) {
+        k -= 1;
+        steps += 1;
+    }
+    if steps == 0
+        || k == 0
+        || !matches!(
+            word(toks, k),
+            Some("close" | "familiar" | "with" | "involved" | "briefed" | "knowledgeable")
+        )
+    {
+        return np;
+    }
+    match np_backward(toks, k - 1) {
+        Some(head) if head.kind == NpKind::Nominal => Np {
+            span: Span::new(head.span.start, np.span.end),
+            ..head
+        },
+        _ => np,
+    }
+}
+
+/// Extends a description forwards over what modifies it, to the end of the clause:
+/// `said a source close to the campaign`, `said an official who spoke on condition of anonymity`.
+fn with_modifier_after(toks: &[Token], mut np: Np, end: usize) -> Np {
+    let starts = word(toks, end + 1).is_some_and(|w| {
+        matches!(
+            w,
+            "close" | "familiar" | "with" | "involved" | "briefed" | "who" | "knowledgeable"
+        )
+    });
+    if np.kind != NpKind::Nominal || !starts {
+        return np;
+    }
+    let last = toks[end + 1..]
+        .iter()
+        .take(16)
+        .take_while(|t| t.is_word())
+        .last()
+        .map(|t| t.span.end);
+    if let Some(e) = last {
+        np.span = Span::new(np.span.start, e);
+    }
+    np
+}
+
 /// A noun phrase starting at token `start`, read forwards (`said Lamar Smith, a Republican`).
 fn np_forward(toks: &[Token], start: usize) -> Option<Np> {
     let first = toks.get(start)?;
@@ -525,14 +651,24 @@ fn np_forward(toks: &[Token], start: usize) -> Option<Np> {
         }
         let w = t.lower.as_str();
         // `said former tech executive Carly Fiorina`: descriptive words before a name.
-        let before_name = !t.cap
-            && !seen_name(toks, start, k)
-            && toks[k + 1..(k + 4).min(toks.len())]
+        let ahead = || {
+            toks[k + 1..(k + 4).min(toks.len())]
                 .iter()
                 .take_while(|n| n.is_word())
-                .any(|n| is_name_token(n) && !lexicon::is_not_name(&n.lower));
+        };
+        let before_name = !t.cap
+            && !seen_name(toks, start, k)
+            && ahead().any(|n| is_name_token(n) && !lexicon::is_not_name(&n.lower));
+        // `one former GOP leadership aide`, `A 2014 House Intelligence Committee report`:
+        // words and numbers before the role noun that heads the phrase.
+        let before_role = !lexicon::is_not_name(w)
+            && lexicon::speech_verb(w).is_none()
+            && ahead()
+                .take(2)
+                .any(|n| lexicon::is_role_noun(&n.lower) && !n.cap);
         let ok = (k == start && DETERMINERS.contains(&w))
             || before_name
+            || before_role
             || is_name_token(t) && (!lexicon::is_not_name(w) || lexicon::is_title(w))
             || lexicon::is_title(w)
             || lexicon::is_role_noun(w)
@@ -558,7 +694,7 @@ fn np_forward(toks: &[Token], start: usize) -> Option<Np> {
     {
         end -= 1;
     }
-    let mut np = build_np(toks, start, end)?;
+    let mut np = with_modifier_after(toks, build_np(toks, start, end)?, end);
     // An appositive after a comma gives the role: `said Lamar Smith, a Republican …`.
     if matches!(np.kind, NpKind::Name)
         && np.role.is_none()
@@ -666,6 +802,9 @@ fn build_np(toks: &[Token], mut start: usize, end: usize) -> Option<Np> {
     }
     let phrase = &toks[start..=end];
     let definite = phrase.first().is_some_and(|t| t.lower == "the");
+    let indefinite = phrase
+        .first()
+        .is_some_and(|t| INDEFINITE.contains(&t.lower.as_str()) && start < end);
     // `a spokeswoman for Trump`, `Meenakshi Ganguly of Human Rights Watch`: the head is
     // before the preposition.
     let head_end = (start + 1..=end)
@@ -696,7 +835,7 @@ fn build_np(toks: &[Token], mut start: usize, end: usize) -> Option<Np> {
         .map(|t| t.lower.clone())
         .collect();
     let span = Span::new(toks[start].span.start, toks[end].span.end);
-    if name_start <= head_end {
+    if name_start <= head_end && !indefinite {
         let name_toks = &toks[name_start..=head_end];
         // A lone sentence-opening word or function word is not a name.
         let lone = &name_toks[0].lower;
@@ -724,9 +863,10 @@ fn build_np(toks: &[Token], mut start: usize, end: usize) -> Option<Np> {
             definite,
         });
     }
-    // No name: a description headed by a role noun.
+    // No name: a description headed by a role noun (or by a name, after an indefinite
+    // determiner: `another New Hampshire Democrat`).
     let head = &toks[head_end];
-    if lexicon::is_role_noun(&head.lower) {
+    if lexicon::is_role_noun(&head.lower) || indefinite && head.cap {
         return Some(Np {
             span,
             kind: NpKind::Nominal,
@@ -748,7 +888,7 @@ pub fn sentence_subject(toks: &[Token], before: usize) -> Option<Np> {
     let intro = toks[..before]
         .iter()
         .position(|t| t.is_punct(','))
-        .filter(|&c| c < 8 && toks[..c].iter().all(|t| t.quote().is_none()));
+        .filter(|&c| c < 12);
     subject_at(toks, 0, before).or_else(|| subject_at(toks, intro? + 1, before))
 }
 
@@ -767,6 +907,14 @@ fn subject_at(toks: &[Token], s: usize, before: usize) -> Option<Np> {
         let close = if toks[after].is_punct('(') { ')' } else { ',' };
         let end = (after + 1..before.min(after + 25)).find(|&k| toks[k].is_punct(close))?;
         after = end + 1;
+    }
+    // `Trump's misinformation may be …`: a possessive is not the subject.
+    if toks
+        .iter()
+        .rfind(|t| t.span.end == np.span.end)
+        .is_some_and(|t| t.possessive)
+    {
+        return None;
     }
     // The phrase must be followed by its verb: a lower-case word.
     let next = toks.get(after)?;

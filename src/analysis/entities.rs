@@ -103,8 +103,10 @@ impl Registry {
 
     fn give_role(&mut self, id: usize, role: Option<&str>, words: &[String]) {
         for w in words {
+            // Role words may come from a whole phrase (`Mr. Trump and Hillary Clinton`), so
+            // they only fill in a gender the name did not give.
             if let Some(g) = lexicon::title_gender(w) {
-                if !self.pronoun_gender[id] {
+                if self.speakers[id].gender.is_none() {
                     self.speakers[id].gender = Some(g);
                 }
             }
@@ -154,6 +156,27 @@ impl Registry {
                     .copied()
                     .filter(|_| toks.len() == 1 && gender.is_none())
             })
+    }
+
+    /// The person a sentence's subject names, if the text already knows them or the name is
+    /// a full one. A lone capitalised word opening a sentence (`Alongside`, `Either`) names
+    /// nobody new.
+    pub fn resolve_subject(
+        &mut self,
+        view: &str,
+        np: &Np,
+        seen: Seen,
+        sentence_start: usize,
+    ) -> Option<usize> {
+        let name = np.name?;
+        let lone = !name.text(view).trim().contains(char::is_whitespace);
+        if lone && name.start == sentence_start {
+            let toks = name_tokens(&clean_name(name.text(view)));
+            let id = self.person_by_name(&toks, None)?;
+            self.mention(id, np.span, seen);
+            return Some(id);
+        }
+        self.resolve(view, np, seen)
     }
 
     /// The speaker a cue's phrase names, created on first reference. Pronouns are resolved

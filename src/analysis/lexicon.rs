@@ -25,7 +25,7 @@ advise chide criticize criticise slam blast accuse praise thunder sneer affirm a
 reassure underscore underline highlight pray beg snarl gush call fume boom interject belittle \
 cite tout decry denounce lambaste mock ridicule taunt chant recite intone label dub brand term \
 characterize characterise summarize counsel hail refute dispute rebut condemn applaud welcome \
-recommend lecture preach rant echo gripe snipe vent rage cheer gloat bemoan";
+recommend lecture preach rant echo remember find show gripe snipe vent rage cheer gloat bemoan";
 
 /// Irregular past forms: base, past, past participle.
 const IRREGULAR: &[(&str, &str, &str)] = &[
@@ -83,7 +83,7 @@ clerk lobbyist lobbyists allies ally opponent opponents rival rivals staff corre
 editors fbi cia white house kremlin pentagon co-host founder co-founder cofounder ceo head \
 contributor commentator pundit historian professor sheriff surrogate surrogates advocate \
 advocates president-elect ad clip narrator moderator crowd heckler audience marchers \
-spectators caller questioner interviewer panelist guest";
+spectators caller questioner interviewer panelist guest someone somebody";
 
 /// Role nouns that name an unnamed *person* or group of people (used for nominal sources).
 const PERSON_ROLE_NOUNS: &str =
@@ -322,7 +322,31 @@ pub fn is_title(word: &str) -> bool {
     sets().titles.contains(word)
 }
 pub fn is_role_noun(word: &str) -> bool {
-    sets().roles.contains(word)
+    sets().roles.contains(word) || is_agent_noun(word)
+}
+
+/// Words that end like a noun for a person by what they do (`businessman`, `bartender`,
+/// `activist`, `politician`), outside a list of common words that only look like one.
+fn is_agent_noun(word: &str) -> bool {
+    const NOT_AGENTS: &str = "other another under after never ever later whether either rather \
+matter order number power letter border former further over water paper corner minor major \
+prior error better center summer winter october november december september together however \
+neither sooner earlier longer higher lower larger smaller greater bigger older younger newer \
+closer stronger weaker harder easier faster slower cheaper member chapter quarter character \
+register computer answer offer cancer finger hour door floor mirror factor sector color honor \
+labor favor tremor rumor humor behavior interior exterior superior inferior senior junior \
+christian asian russian italian canadian indian human german woman man chairman";
+    let w = word.trim_end_matches('s');
+    if w.len() < 6 || NOT_AGENTS.split_whitespace().any(|n| n == w) {
+        return false;
+    }
+    [
+        "man", "woman", "person", "ist", "ian", "eer", "ster", "er", "or",
+    ]
+    .iter()
+    .any(|suffix| w.ends_with(suffix))
+        && !w.ends_with("ever")
+        && !w.ends_with("ther")
 }
 pub fn is_person_role(word: &str) -> bool {
     sets().person_roles.contains(word)

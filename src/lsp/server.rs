@@ -701,3 +701,43 @@ impl LanguageServer for Backend {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+    use tower_lsp_server::LspService;
+
+    #[tokio::test]
+    async fn a_panicking_handler_is_an_error_for_that_request_only() {
+        let (service, _socket) =
+            LspService::new(|client| Backend::new(client, Arc::new(AtomicBool::new(false))));
+        let backend = service.inner();
+        let uri = Uri::from_str("file:///tmp/panic.txt").unwrap();
+        backend
+            .did_open(DidOpenTextDocumentParams {
+                text_document: TextDocumentItem::new(
+                    uri.clone(),
+                    "plaintext".into(),
+                    1,
+                    "“Hi,” Putin said.".into(),
+                ),
+            })
+            .await;
+        let failed: Result<Option<()>> = backend
+            .on_snapshot("test", &uri, |_| panic!("handler bug"))
+            .await;
+        let error = failed.unwrap_err();
+        assert_eq!(
+            error.code,
+            tower_lsp_server::jsonrpc::ErrorCode::InternalError
+        );
+        assert!(error.message.contains("handler bug"), "{}", error.message);
+        // The next request on the same document is served as usual.
+        let still = backend
+            .on_snapshot("test", &uri, |ctx| ctx.analysis().quotes.len())
+            .await
+            .unwrap();
+        assert_eq!(still, Some(1));
+    }
+}

@@ -79,16 +79,18 @@ impl Client {
     /// Starts and initializes the server with the given client capabilities and options;
     /// returns the client and the `initialize` result.
     pub fn start(capabilities: Value, options: Value) -> (Client, Value) {
+        Client::start_with(json!({
+            "processId": null,
+            "rootUri": null,
+            "capabilities": capabilities,
+            "initializationOptions": options,
+        }))
+    }
+
+    /// Starts and initializes the server with these `initialize` params.
+    pub fn start_with(params: Value) -> (Client, Value) {
         let mut client = Client::spawn();
-        let result = client.request(
-            "initialize",
-            json!({
-                "processId": null,
-                "rootUri": null,
-                "capabilities": capabilities,
-                "initializationOptions": options,
-            }),
-        );
+        let result = client.request("initialize", params);
         client.notify("initialized", json!({}));
         (client, result)
     }

@@ -1,0 +1,147 @@
+//! `saidso config [PATH]`: the effective configuration for a file or directory, as TOML, with
+//! the file it came from — what a writer needs to answer "why is this rule (not) firing?".
+
+use super::{exit, write_output};
+use crate::analysis::Rule;
+use crate::config::{discover, load_file, Config, Loaded};
+use clap::Args;
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// The file or directory whose configuration to show (default: the current directory).
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+    /// Show this configuration file instead of looking for .saidso.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+/// The effective settings of every rule, in catalogue order.
+struct Rules<'a>(&'a Config);
+
+impl Serialize for Rules<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(Rule::ALL.len()))?;
+        for r in Rule::ALL {
+            map.serialize_entry(r.id(), self.0.level(*r).as_str())?;
+        }
+        map.end()
+    }
+}
+
+#[derive(Serialize)]
+struct View<'a> {
+    rules: Rules<'a>,
+    style: StyleView<'a>,
+    files: FilesView<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "kebab-case")]
+struct StyleView<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    attribution_tense: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    speech_verbs: Option<&'a [String]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    loaded_verbs: Option<&'a [String]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    anonymity_phrases: Option<&'a [String]>,
+}
+
+#[derive(Serialize)]
+struct FilesView<'a> {
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    include: &'a [String],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    exclude: &'a [String],
+}
+
+/// The configuration as TOML text with a comment naming its origin (still valid TOML, so the
+/// output can be saved as a starting `.saidso.toml`).
+pub fn to_toml(loaded: &Loaded) -> Result<String, toml::ser::Error> {
+    let c = &loaded.config;
+    let view = View {
+        rules: Rules(c),
+        style: StyleView {
+            attribution_tense: c.style.attribution_tense.map(|t| t.as_str()),
+            speech_verbs: c.style.speech_verbs.as_deref(),
+            loaded_verbs: c.style.loaded_verbs.as_deref(),
+            anonymity_phrases: c.style.anonymity_phrases.as_deref(),
+        },
+        files: FilesView {
+            include: &c.files.include,
+            exclude: &c.files.exclude,
+        },
+    };
+    let origin = match &loaded.path {
+        Some(p) => format!("# from {}\n", p.display()),
+        None => "# defaults (no .saidso.toml found)\n".to_string(),
+    };
+    Ok(origin + &toml::to_string(&view)?)
+}
+
+pub fn run(args: ConfigArgs) -> ExitCode {
+    let loaded = match (&args.config, &args.path) {
+        (Some(file), _) => load_file(file),
+        (None, Some(path)) if path.is_dir() => discover(path),
+        (None, Some(path)) => discover(match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        }),
+        (None, None) => discover(Path::new(".")),
+    };
+    let loaded = match loaded {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("saidso: {e}");
+            return ExitCode::from(exit::TROUBLE);
+        }
+    };
+    let text = match to_toml(&loaded) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("saidso: cannot print the configuration: {e}");
+            return ExitCode::from(exit::TROUBLE);
+        }
+    };
+    match write_output(|out| out.write_all(text.as_bytes())) {
+        Ok(()) => ExitCode::from(exit::OK),
+        Err(code) => code,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn printed_config_parses_back_to_the_same_config() {
+        let src = "[rules]\nunclosed-quote = \"off\"\n[style]\nattribution-tense = \"says\"\n\
+                   loaded-verbs = []\n[files]\nexclude = [\"archive/**\"]\n";
+        let loaded = Loaded {
+            config: Config::from_toml(src).expect("valid"),
+            path: Some(PathBuf::from("/x/.saidso.toml")),
+        };
+        let text = to_toml(&loaded).expect("toml");
+        assert!(text.starts_with("# from /x/.saidso.toml\n"), "{text}");
+        assert!(text.contains("unattributed-quote = \"warning\""), "{text}");
+        let again = Config::from_toml(&text).expect("round trip");
+        let mut expected = loaded.config.clone();
+        // Printing makes the defaults explicit.
+        for r in Rule::ALL {
+            expected.rules.insert(*r, loaded.config.level(*r));
+        }
+        assert_eq!(again, expected);
+    }
+
+    #[test]
+    fn defaults_say_so() {
+        let text = to_toml(&Loaded::default()).expect("toml");
+        assert!(text.starts_with("# defaults"), "{text}");
+    }
+}

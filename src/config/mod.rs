@@ -1,0 +1,235 @@
+//! Project configuration (`.saidso.toml`): which rules run at which severity, house style, and
+//! which files a directory walk checks.
+//!
+//! The pieces are split by what they touch:
+//! - this module: the [`Config`] value and [`Config::apply`], pure (no I/O, no clap) so the
+//!   language server can share them;
+//! - [`parse`]: TOML text to a [`Config`], with errors that carry a line and column;
+//! - [`mod@discover`]: finding and reading the file that governs a path (the only I/O here);
+//! - [`suppress`]: inline `saidso-disable` comments, a pure function over the text.
+
+pub mod discover;
+pub mod parse;
+pub mod suppress;
+
+use crate::analysis::{Finding, Rule, Severity};
+use globset::GlobSet;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+
+pub use discover::{discover, load_file, Loaded, CONFIG_FILE_NAME};
+pub use parse::ConfigError;
+
+/// What a rule is set to in `[rules]`: off, or a severity replacing its default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    Off,
+    On(Severity),
+}
+
+impl Level {
+    /// The spellings accepted in `[rules]`, for error messages.
+    pub const NAMES: &'static [&'static str] = &["off", "hint", "info", "warning", "error"];
+
+    pub fn from_name(name: &str) -> Option<Level> {
+        Some(match name {
+            "off" => Level::Off,
+            "hint" => Level::On(Severity::Hint),
+            "info" => Level::On(Severity::Info),
+            "warning" => Level::On(Severity::Warning),
+            "error" => Level::On(Severity::Error),
+            _ => return None,
+        })
+    }
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Level::Off => "off",
+            Level::On(s) => s.as_str(),
+        }
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// `attribution-tense`: the house's verb tense for speech cues.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Said,
+    Says,
+}
+
+impl Tense {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Tense::Said => "said",
+            Tense::Says => "says",
+        }
+    }
+}
+
+/// House style from `[style]`. Parsed and carried for the engine, which does not take options
+/// yet. `None` means "not set: use the engine's built-in choice", which differs from an empty
+/// list (`loaded-verbs = []` switches the built-in list off).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Style {
+    pub attribution_tense: Option<Tense>,
+    /// Extra verbs that introduce speech (added to the built-in list).
+    pub speech_verbs: Option<Vec<String>>,
+    /// Verbs flagged as loaded (replaces the built-in list when set).
+    pub loaded_verbs: Option<Vec<String>>,
+    /// Extra phrases that mark an anonymous source (added to the built-in list).
+    pub anonymity_phrases: Option<Vec<String>>,
+}
+
+/// `[files]`: which files a directory walk checks. Patterns are globs relative to the directory
+/// that holds the configuration file; files named on the command line are always checked.
+#[derive(Debug, Clone, Default)]
+pub struct Files {
+    pub include: Vec<String>,
+    pub exclude: Vec<String>,
+    include_set: Option<GlobSet>,
+    exclude_set: Option<GlobSet>,
+}
+
+impl Files {
+    pub(crate) fn new(
+        include: Vec<String>,
+        exclude: Vec<String>,
+        include_set: Option<GlobSet>,
+        exclude_set: Option<GlobSet>,
+    ) -> Files {
+        Files {
+            include,
+            exclude,
+            include_set,
+            exclude_set,
+        }
+    }
+
+    /// Whether `include` was given; when it was not, the walk uses its extension filter.
+    pub fn has_include(&self) -> bool {
+        self.include_set.is_some()
+    }
+
+    /// Whether a walked file (path relative to the configuration's directory) matches `include`.
+    pub fn included(&self, relative: &Path) -> bool {
+        self.include_set
+            .as_ref()
+            .is_none_or(|set| set.is_match(relative))
+    }
+
+    /// Whether a walked file (path relative to the configuration's directory) is excluded.
+    pub fn excluded(&self, relative: &Path) -> bool {
+        self.exclude_set
+            .as_ref()
+            .is_some_and(|set| set.is_match(relative))
+    }
+}
+
+impl PartialEq for Files {
+    // The compiled sets are derived from the patterns, so the patterns decide equality.
+    fn eq(&self, other: &Files) -> bool {
+        self.include == other.include && self.exclude == other.exclude
+    }
+}
+
+/// The effective configuration: defaults overlaid with one `.saidso.toml`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Config {
+    /// Only the rules the file mentions; the rest keep their default severity.
+    pub rules: BTreeMap<Rule, Level>,
+    pub style: Style,
+    pub files: Files,
+}
+
+impl Config {
+    /// Parses the text of a `.saidso.toml`. Pure: the caller reads the file.
+    pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
+        parse::parse(text)
+    }
+
+    /// What `rule` is set to: the file's setting, else its default severity.
+    pub fn level(&self, rule: Rule) -> Level {
+        self.rules
+            .get(&rule)
+            .copied()
+            .unwrap_or(Level::On(rule.info().default_severity))
+    }
+
+    /// Drops findings of rules set to "off" and gives the rest the configured severity.
+    /// Order is kept. Used by `saidso check` and by the language server.
+    pub fn apply(&self, findings: Vec<Finding>) -> Vec<Finding> {
+        findings
+            .into_iter()
+            .filter_map(|mut f| match self.rules.get(&f.rule) {
+                None => Some(f),
+                Some(Level::Off) => None,
+                Some(Level::On(severity)) => {
+                    f.severity = *severity;
+                    Some(f)
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Span;
+
+    fn finding(rule: Rule, severity: Severity) -> Finding {
+        Finding {
+            rule,
+            severity,
+            span: Span::new(0, 1),
+            message: "m".into(),
+            related: vec![],
+            candidates: vec![],
+        }
+    }
+
+    #[test]
+    fn apply_drops_off_rules_and_remaps_severities() {
+        let config = Config::from_toml(
+            "[rules]\nunattributed-quote = \"error\"\nunclosed-quote = \"off\"\n",
+        )
+        .expect("valid config");
+        let out = config.apply(vec![
+            finding(Rule::UnclosedQuote, Severity::Error),
+            finding(Rule::UnattributedQuote, Severity::Warning),
+            finding(Rule::AmbiguousSpeaker, Severity::Info),
+        ]);
+        let got: Vec<_> = out.iter().map(|f| (f.rule, f.severity)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (Rule::UnattributedQuote, Severity::Error),
+                (Rule::AmbiguousSpeaker, Severity::Info),
+            ]
+        );
+    }
+
+    #[test]
+    fn level_falls_back_to_the_default_severity() {
+        let config = Config::default();
+        for rule in Rule::ALL {
+            assert_eq!(config.level(*rule), Level::On(rule.info().default_severity));
+        }
+    }
+
+    #[test]
+    fn level_names_round_trip() {
+        for name in Level::NAMES {
+            let level = Level::from_name(name).expect("known name");
+            assert_eq!(level.as_str(), *name);
+        }
+        assert_eq!(Level::from_name("fatal"), None);
+    }
+}
