@@ -10,7 +10,7 @@ use super::cues::{Np, NpKind};
 use super::lexicon;
 use super::model::{Gender, Span, Speaker, SpeakerKind};
 use super::tokens::Token;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Where a speaker was last seen, in the document's running sentence count.
 #[derive(Debug, Clone, Copy, Default)]

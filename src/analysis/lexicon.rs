@@ -6,7 +6,7 @@
 //! take a lower-cased word; the sets are built once and shared.
 
 use super::model::Gender;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 /// Speech and attribution verbs as base forms. Irregular inflections are listed in
@@ -185,18 +185,19 @@ struct Sets {
     org_heads: HashSet<&'static str>,
     places: HashSet<&'static str>,
     names: HashMap<&'static str, Gender>,
+    not_agents: HashSet<&'static str>,
 }
 
 fn sets() -> &'static Sets {
     static SETS: OnceLock<Sets> = OnceLock::new();
     SETS.get_or_init(|| {
-        let mut speech = HashMap::new();
+        let mut speech = HashMap::default();
         for verb in SPEECH_VERBS.split_whitespace() {
             for form in inflections(verb) {
                 speech.entry(form).or_insert(verb);
             }
         }
-        let mut names = HashMap::new();
+        let mut names = HashMap::default();
         for n in MALE_NAMES.split_whitespace() {
             names.insert(n, Gender::Male);
         }
@@ -213,6 +214,7 @@ fn sets() -> &'static Sets {
             org_heads: ORG_HEADS.split_whitespace().collect(),
             places: PLACES.split_whitespace().collect(),
             names,
+            not_agents: NOT_AGENTS.split_whitespace().collect(),
         }
     })
 }
@@ -328,7 +330,21 @@ pub fn is_role_noun(word: &str) -> bool {
 /// Words that end like a noun for a person by what they do (`businessman`, `bartender`,
 /// `activist`, `politician`), outside a list of common words that only look like one.
 fn is_agent_noun(word: &str) -> bool {
-    const NOT_AGENTS: &str = "other another under after never ever later whether either rather \
+    let w = word.trim_end_matches('s');
+    if w.len() < 6 || sets().not_agents.contains(w) {
+        return false;
+    }
+    AGENT_SUFFIXES.iter().any(|suffix| w.ends_with(suffix))
+        && !w.ends_with("ever")
+        && !w.ends_with("ther")
+}
+
+const AGENT_SUFFIXES: &[&str] = &[
+    "man", "woman", "person", "ist", "ian", "eer", "ster", "er", "or",
+];
+
+/// Common words that end like agent nouns but are not.
+const NOT_AGENTS: &str = "other another under after never ever later whether either rather \
 matter order number power letter border former further over water paper corner minor major \
 prior error better center summer winter october november december september together however \
 neither sooner earlier longer higher lower larger smaller greater bigger older younger newer \
@@ -336,18 +352,7 @@ closer stronger weaker harder easier faster slower cheaper member chapter quarte
 register computer answer offer cancer finger hour door floor mirror factor sector color honor \
 labor favor tremor rumor humor behavior interior exterior superior inferior senior junior \
 christian asian russian italian canadian indian human german woman man chairman";
-    let w = word.trim_end_matches('s');
-    if w.len() < 6 || NOT_AGENTS.split_whitespace().any(|n| n == w) {
-        return false;
-    }
-    [
-        "man", "woman", "person", "ist", "ian", "eer", "ster", "er", "or",
-    ]
-    .iter()
-    .any(|suffix| w.ends_with(suffix))
-        && !w.ends_with("ever")
-        && !w.ends_with("ther")
-}
+
 pub fn is_person_role(word: &str) -> bool {
     sets().person_roles.contains(word)
 }
