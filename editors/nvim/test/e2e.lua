@@ -318,16 +318,42 @@ check("settings change without restart: unattributed-quote as error", function()
   saidso.update_settings({ rules = { ["unattributed-quote"] = "warning" } })
 end)
 
+check(":checkhealth saidso finds the server and the running client", function()
+  local before = vim.api.nvim_get_current_tabpage()
+  vim.cmd("checkhealth saidso")
+  local text = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n")
+  if vim.api.nvim_get_current_tabpage() ~= before then
+    vim.cmd("tabclose")
+  end
+  assert(text:find("server: " .. bin, 1, true), text)
+  assert(text:find("positions", 1, true), text)
+  assert(not text:find("ERROR", 1, true), text)
+end)
+
 check(":SaidsoRestart starts a new server for the open buffers", function()
   local old = saidso_client(fbuf).id
   -- Neovim 0.10+ pulls diagnostics for visible buffers only: show the fixture.
   vim.cmd("buffer " .. fbuf)
+  local notes = {}
+  local orig = vim.notify
+  vim.notify = function(msg)
+    table.insert(notes, msg)
+    return orig(msg)
+  end
+  vim.diagnostic.reset(nil, fbuf)
   vim.cmd("SaidsoRestart")
   wait("a new client on both buffers", function()
     local a, b = saidso_client(fbuf), saidso_client(sbuf)
     return a and b and a.id ~= old and a.id == b.id
   end)
-  vim.diagnostic.reset(nil, fbuf)
+  vim.wait(200)
+  vim.notify = orig
+  for _, n in ipairs(notes) do
+    assert(not tostring(n):find("-32", 1, true), "an LSP error surfaced during restart: " .. tostring(n))
+  end
+  if vim.lsp.inlay_hint and vim.lsp.inlay_hint.is_enabled then
+    assert(vim.lsp.inlay_hint.is_enabled({ bufnr = fbuf }), "inlay hints not back on after restart")
+  end
   wait("diagnostics from the new server", function()
     return #diags(fbuf, "unattributed-quote") > 0
   end)

@@ -321,6 +321,10 @@ function M.restart()
     table.insert(ids, client.id)
     for _, b in ipairs(attached_buffers(client)) do
       buffers[b] = true
+      -- Otherwise Neovim 0.10+ may ask the stopping server for hints and report its refusal.
+      if vim.lsp.inlay_hint then
+        pcall(vim.lsp.inlay_hint.enable, false, { bufnr = b })
+      end
     end
     vim.lsp.stop_client(client.id)
   end
