@@ -6,7 +6,6 @@
 // Server: $SAIDSO_BIN, else <repo>/target/debug/saidso.
 
 import { build } from "esbuild";
-import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import Module from "node:module";
 import * as os from "node:os";
@@ -99,14 +98,21 @@ beforeAll(async () => {
 
 let deactivated = false;
 
-/** saidso processes that are children of this test process. */
+/** saidso processes that are children of this test process (read from /proc: no `ps` needed). */
 function serverChildren(): string[] {
-  try {
-    const out = execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(process.pid)], { encoding: "utf8" });
-    return out.split("\n").filter((l) => l.includes(bin) && l.includes(" lsp"));
-  } catch {
-    return []; // ps exits 1 when there are no children
+  const found: string[] = [];
+  for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // state, ppid, ...
+      if (Number(fields[1]) !== process.pid || fields[0] === "Z") continue;
+      const args = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      if (args[0] === bin && args[1] === "lsp") found.push(pid);
+    } catch {
+      // the process ended while we looked
+    }
   }
+  return found;
 }
 
 afterAll(async () => {
