@@ -5,7 +5,7 @@ local settings = {
     enable = true,
     inlayHints = true,
     rules = vim.empty_dict(),
-    debounceMs = 200,
+    debounceMs = 50,
   },
 }
 

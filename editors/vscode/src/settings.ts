@@ -20,7 +20,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   enable: true,
   inlayHints: true,
   rules: {},
-  debounceMs: 200,
+  debounceMs: 50,
 };
 
 /** The part of `vscode.WorkspaceConfiguration` this module needs (easy to fake in tests). */

@@ -19,7 +19,7 @@ M.default_settings = {
   enable = true,
   inlayHints = true,
   rules = vim.empty_dict(),
-  debounceMs = 200,
+  debounceMs = 50,
 }
 
 M.defaults = {

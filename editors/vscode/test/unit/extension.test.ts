@@ -148,7 +148,7 @@ describe("activate", () => {
     expect(type).toEqual({ method: "workspace/didChangeConfiguration" });
     expect(params).toEqual({
       settings: {
-        saidso: { enable: true, inlayHints: false, rules: { "ambiguous-speaker": "off" }, debounceMs: 200 },
+        saidso: { enable: true, inlayHints: false, rules: { "ambiguous-speaker": "off" }, debounceMs: 50 },
       },
     });
     // Unrelated sections are ignored.
@@ -167,7 +167,7 @@ describe("activate", () => {
       undefined,
       () => [{ raw: true }, { tabSize: 4 }],
     );
-    expect(out).toEqual([{ enable: true, inlayHints: true, rules: {}, debounceMs: 200 }, { tabSize: 4 }]);
+    expect(out).toEqual([{ enable: true, inlayHints: true, rules: {}, debounceMs: 50 }, { tabSize: 4 }]);
     await ext.deactivate();
   });
 

@@ -15,7 +15,7 @@ describe("serverSettings", () => {
       config({
         enable: false,
         inlayHints: false,
-        debounceMs: 50,
+        debounceMs: 120,
         rules: { "unattributed-quote": "error", "ambiguous-speaker": "off" },
         "server.path": "/opt/saidso",
         "trace.server": "verbose",
@@ -25,7 +25,7 @@ describe("serverSettings", () => {
       saidso: {
         enable: false,
         inlayHints: false,
-        debounceMs: 50,
+        debounceMs: 120,
         rules: { "unattributed-quote": "error", "ambiguous-speaker": "off" },
       },
     });
