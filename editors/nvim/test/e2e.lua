@@ -307,6 +307,16 @@ check("saidso/documentStats counts the seed article", function()
   assert(stats.quotes >= 7 and stats.speakers >= 1, vim.inspect(stats))
 end)
 
+check("statusline() shows the counts for the status line", function()
+  wait("status-line text", function()
+    return saidso.statusline(sbuf):find("quotes", 1, true) ~= nil
+  end)
+  assert(saidso.statusline(sbuf):match("^%d+ quotes · %d+ speakers?"), saidso.statusline(sbuf))
+  wait("the orphan's unattributed count", function()
+    return saidso.statusline(fbuf):find("1 unattributed", 1, true) ~= nil
+  end)
+end)
+
 check("settings change without restart: unattributed-quote as error", function()
   local id = saidso_client(fbuf).id
   saidso.update_settings({ rules = { ["unattributed-quote"] = "error" } })

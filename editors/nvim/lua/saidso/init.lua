@@ -119,10 +119,13 @@ local function report_missing(cmd)
   )
 end
 
+local refresh_status -- defined with the status-line helpers below
+
 local function on_attach(client, bufnr)
   if M.config.inlay_hints and vim.lsp.inlay_hint and client.server_capabilities.inlayHintProvider then
     pcall(vim.lsp.inlay_hint.enable, true, { bufnr = bufnr })
   end
+  refresh_status(bufnr)
   if M.config.on_attach then
     M.config.on_attach(client, bufnr)
   end
@@ -314,6 +317,43 @@ function M.stats(bufnr, callback)
   end, bufnr)
 end
 
+-- Status-line text per buffer, refreshed from saidso/documentStats.
+local status_by_buf = {}
+
+local function plural(n, one, many)
+  return ("%d %s"):format(n, n == 1 and one or many)
+end
+
+--- "10 quotes · 1 speaker" (plus " · 2 unattributed") for a stats answer.
+function M.format_stats(s)
+  local text = plural(s.quotes or 0, "quote", "quotes") .. " · " .. plural(s.speakers or 0, "speaker", "speakers")
+  if (s.unattributed or 0) > 0 then
+    text = text .. " · " .. s.unattributed .. " unattributed"
+  end
+  return text
+end
+
+--- For your status line, e.g. `vim.o.statusline = "%f %=%{v:lua.require'saidso'.statusline()}"`:
+--- the buffer's quote and speaker counts, or "" where saidso does not run.
+function M.statusline(bufnr)
+  bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
+  return status_by_buf[bufnr] or ""
+end
+
+refresh_status = function(bufnr)
+  if not vim.api.nvim_buf_is_valid(bufnr) or #M.clients(bufnr) == 0 then
+    status_by_buf[bufnr] = nil
+    return
+  end
+  M.stats(bufnr, function(s)
+    local text = s and M.format_stats(s) or nil
+    if status_by_buf[bufnr] ~= text then
+      status_by_buf[bufnr] = text
+      pcall(vim.cmd, "redrawstatus")
+    end
+  end)
+end
+
 --- Stops every saidso server and starts it again for the buffers it served.
 function M.restart()
   local buffers, ids = {}, {}
@@ -399,6 +439,22 @@ function M.setup(opts)
       M.start(args.buf)
     end,
     desc = "saidso: start the language server",
+  })
+  -- Keep the status-line counts current: diagnostics follow every analysis.
+  vim.api.nvim_create_autocmd({ "DiagnosticChanged", "BufEnter" }, {
+    group = group,
+    callback = function(args)
+      if status_by_buf[args.buf] ~= nil or #M.clients(args.buf) > 0 then
+        refresh_status(args.buf)
+      end
+    end,
+    desc = "saidso: refresh the status-line counts",
+  })
+  vim.api.nvim_create_autocmd("BufWipeout", {
+    group = group,
+    callback = function(args)
+      status_by_buf[args.buf] = nil
+    end,
   })
   if config.commands then
     create_commands()
