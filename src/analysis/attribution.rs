@@ -488,7 +488,8 @@ impl Reader<'_> {
         before: usize,
         seen: Seen,
     ) -> Option<(usize, Span)> {
-        let np = cues::sentence_subject(toks, before)?;
+        let np = cues::sentence_subject(toks, before)
+            .filter(|np| self.reg.could_speak(self.view, np))?;
         let who = match &np.kind {
             NpKind::Pronoun(p) => self.resolve_pronoun(p, np.span),
             _ => self.reg.resolve(self.view, &np, seen),

@@ -419,6 +419,11 @@ fn subject_before(toks: &[Token], v: usize) -> Option<Np> {
         let open = (0..j).rev().take(12).find(|&k| toks[k].is_punct('('))?;
         j = open.checked_sub(1)?;
     }
+    // `Sen. Dianne Feinstein of California, the ranking Democrat …, who said`: a relative
+    // pronoun speaks for the name it follows.
+    if word(toks, j) == Some("who") {
+        return antecedent(toks, j);
+    }
     if !toks[j].is_punct(',') {
         return np_backward(toks, j).map(|np| with_head_before(toks, np));
     }
@@ -484,6 +489,30 @@ fn subject_before(toks: &[Token], v: usize) -> Option<Np> {
         },
         _ => Some(np),
     }
+}
+
+/// The person a `who` at token `who` refers to: the phrase before its comma, or, when that
+/// phrase is itself an appositive (`X, the ranking Democrat, who`), the name before it.
+fn antecedent(toks: &[Token], who: usize) -> Option<Np> {
+    let comma = who.checked_sub(1).filter(|&c| toks[c].is_punct(','))?;
+    let near = np_backward(toks, comma.checked_sub(1)?);
+    let earlier_comma = (0..comma).rev().take(25).find(|&k| toks[k].is_punct(','));
+    if let Some(ec) = earlier_comma {
+        let appositive = toks
+            .get(ec + 1)
+            .is_some_and(|t| DETERMINERS.contains(&t.lower.as_str()));
+        if appositive {
+            if let Some(named) =
+                np_backward(toks, ec.checked_sub(1)?).filter(|n| n.kind == NpKind::Name)
+            {
+                return Some(named);
+            }
+        }
+    }
+    near.filter(|n| {
+        n.kind != NpKind::Nominal
+            || lexicon::is_person_role(n.role_words.last().map_or("", String::as_str))
+    })
 }
 
 fn is_name_token(t: &Token) -> bool {
@@ -661,7 +690,8 @@ fn np_forward(toks: &[Token], start: usize) -> Option<Np> {
             && ahead().any(|n| is_name_token(n) && !lexicon::is_not_name(&n.lower));
         // `one former GOP leadership aide`, `A 2014 House Intelligence Committee report`:
         // words and numbers before the role noun that heads the phrase.
-        let before_role = !lexicon::is_not_name(w)
+        let before_role = !seen_name(toks, start, k)
+            && !lexicon::is_not_name(w)
             && lexicon::speech_verb(w).is_none()
             && ahead()
                 .take(2)
@@ -695,6 +725,18 @@ fn np_forward(toks: &[Token], start: usize) -> Option<Np> {
         end -= 1;
     }
     let mut np = with_modifier_after(toks, build_np(toks, start, end)?, end);
+    // `said another Twitter user, Johanna Bayer`: the name follows the description.
+    if np.kind == NpKind::Nominal && toks.get(end + 1).is_some_and(|t| t.is_punct(',')) {
+        if let Some(mut named) = np_forward(toks, end + 2).filter(|n| n.kind == NpKind::Name) {
+            let after = toks.iter().position(|t| t.span.start >= named.span.end);
+            let closes = after.is_none_or(|k| toks.get(k).is_some_and(|t| !t.is_word()));
+            if closes && named.role.is_none() {
+                named.role = Some(np.span);
+                named.role_words.extend(np.role_words);
+                return Some(named);
+            }
+        }
+    }
     // An appositive after a comma gives the role: `said Lamar Smith, a Republican …`.
     if matches!(np.kind, NpKind::Name)
         && np.role.is_none()
@@ -899,11 +941,15 @@ fn subject_at(toks: &[Token], s: usize, before: usize) -> Option<Np> {
     }
     let np = np_forward(toks, s)?;
     let mut after = toks.iter().position(|t| t.span.start >= np.span.end)?;
-    // Over an appositive or a parenthesis: `McConnell, R-Ky., delivered`, `Sanders (I-Vt.)`.
-    if toks
-        .get(after)
-        .is_some_and(|t| t.is_punct(',') || t.is_punct('('))
-    {
+    // Over appositives and parentheses: `McConnell, R-Ky., delivered`, `Harry Reid (D-Nev.),
+    // in particular, has been`.
+    for _ in 0..3 {
+        if !toks
+            .get(after)
+            .is_some_and(|t| t.is_punct(',') || t.is_punct('('))
+        {
+            break;
+        }
         let close = if toks[after].is_punct('(') { ')' } else { ',' };
         let end = (after + 1..before.min(after + 25)).find(|&k| toks[k].is_punct(close))?;
         after = end + 1;

@@ -58,6 +58,24 @@ fn clean_name(text: &str) -> String {
     t.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Whether `word` is capitalised somewhere in the middle of a sentence of `view`: the mark
+/// of a proper noun (`Ramos`), unlike a capitalised sentence opener (`Tunnels`, `Good`).
+fn proper_elsewhere(view: &str, word: &str) -> bool {
+    let word = clean_name(word);
+    if word.is_empty() || lexicon::is_place(&word.to_lowercase()) {
+        return false;
+    }
+    view.match_indices(word.as_str()).any(|(at, _)| {
+        let before = view[..at].trim_end_matches(' ');
+        let after_ok = view[at + word.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let prev = before.chars().next_back();
+        after_ok && before.len() < at && prev.is_some_and(|c| c.is_lowercase() || c == ',')
+    })
+}
+
 impl Registry {
     fn add(&mut self, name: String, kind: SpeakerKind, at: Span, toks: Vec<String>) -> usize {
         let id = self.speakers.len();
@@ -177,6 +195,31 @@ impl Registry {
             return Some(id);
         }
         self.resolve(view, np, seen)
+    }
+
+    /// Whether a phrase could name someone who speaks, without a speech verb to say so: a
+    /// person the text already knows, a name with a first name or a title (`Sen. Lindsey
+    /// Graham`), or a description of people (`a campaign spokeswoman`). `Tunnels`, `Orlando`
+    /// or `Top Senate` at the start of a sentence are not.
+    pub fn could_speak(&self, view: &str, np: &Np) -> bool {
+        match np.kind {
+            NpKind::Pronoun(_) => true,
+            NpKind::Nominal => np
+                .role_words
+                .last()
+                .is_some_and(|h| lexicon::is_role_noun(h)),
+            NpKind::Name => {
+                let Some(name) = np.name else { return false };
+                let toks = name_tokens(&clean_name(name.text(view)));
+                let titled = np.role_words.iter().any(|w| lexicon::is_title(w));
+                let first_name = toks
+                    .first()
+                    .is_some_and(|f| lexicon::first_name_gender(f).is_some());
+                self.person_by_name(&toks, None).is_some()
+                    || toks.len() >= 2 && (titled || first_name)
+                    || toks.len() == 1 && proper_elsewhere(view, name.text(view))
+            }
+        }
     }
 
     /// The speaker a cue's phrase names, created on first reference. Pronouns are resolved

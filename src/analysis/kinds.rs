@@ -35,6 +35,10 @@ const ARTICLE_LEADS: &[&str] = &[
     "a", "an", "the", "his", "her", "their", "its", "our", "this", "that", "these", "those",
 ];
 
+const COPULAS: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "being", "became", "becomes",
+];
+
 /// What the sentence around a quotation offers as a speaker.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Context {
@@ -81,7 +85,13 @@ pub fn classify(inner: &str, toks: &[Token], at: usize, closed: bool, ctx: Conte
             return QuoteKind::Scare;
         }
         let article = lead.is_some_and(|w| ARTICLE_LEADS.contains(&w));
-        if article && (ctx.denial || !ctx.cue) || !ctx.cue && !ctx.subject {
+        // `his toppling was a "defeat"`: a label after a copula, unless a cue quotes it.
+        let copular = at
+            .checked_sub(2)
+            .and_then(|p| toks.get(p))
+            .is_some_and(|t| t.is_word() && COPULAS.contains(&t.lower.as_str()));
+        let speaker_near = ctx.cue || ctx.subject && !copular;
+        if article && (ctx.denial || !speaker_near) || !ctx.cue && !ctx.subject {
             return QuoteKind::Scare;
         }
     }

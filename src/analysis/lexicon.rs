@@ -122,7 +122,7 @@ const FEMALE_NAMES: &str = "abby abigail ada adele alice alicia alison allison a
 andrea angela angelina ann anna anne annie april barbara becky betsy betty beverly brenda \
 bridget brittany camila carla carly carol caroline carolyn catherine cathy charlotte chelsea \
 cheryl christina christine claire clara claudia colleen connie cynthia daisy dana dawn debbie \
-deborah debra denise diana diane donna doris dorothy edith eileen elaine eleanor elena elizabeth \
+deborah debra denise diana diane dianne donna doris dorothy edith eileen elaine eleanor elena elizabeth \
 ellen emily emma erin eva evelyn fiona frances gabrielle gail gina ginny gloria grace hannah \
 harriet heather heidi helen hillary holly hope huma irene isabel jackie jacqueline jan jane janet \
 janice jean jeanne jennifer jenny jessica jill joan joanna jodi josephine joy joyce judith judy \

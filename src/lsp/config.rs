@@ -4,8 +4,12 @@
 //! wrapped (`{"saidso": {...}}`, what VS Code's `synchronize.configurationSection` sends) or bare
 //! (`{...}`, what most Neovim setups send). Reading is lenient: a wrong value is logged and its
 //! default kept, because a typo in a settings file must not switch the linter off.
+//!
+//! A rule set here wins over the project's `.saidso.toml`, which wins over the rule's default:
+//! the editor setting is the writer's explicit choice for their own screen.
 
 use crate::analysis::{Rule, Severity};
+pub use crate::config::Level;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::time::Duration;
@@ -13,20 +17,13 @@ use std::time::Duration;
 /// The longest debounce honoured; anything longer feels like a broken server.
 const MAX_DEBOUNCE_MS: u64 = 5_000;
 
-/// What a rule is set to: off, or reported at a severity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RuleLevel {
-    Off,
-    On(Severity),
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
     /// Everything off when false: no diagnostics, hovers, hints or actions.
     pub enable: bool,
     pub inlay_hints: bool,
     /// Per-rule overrides, by rule id.
-    pub rules: HashMap<String, RuleLevel>,
+    pub rules: HashMap<String, Level>,
     /// How long to wait after a keystroke before analysing for pushed diagnostics.
     pub debounce: Duration,
 }
@@ -43,13 +40,9 @@ impl Default for Settings {
 }
 
 impl Settings {
-    /// The severity to report `rule` at, or `None` when it is off.
-    pub fn severity(&self, rule: Rule, engine_default: Severity) -> Option<Severity> {
-        match self.rules.get(rule.id()) {
-            Some(RuleLevel::Off) => None,
-            Some(RuleLevel::On(severity)) => Some(*severity),
-            None => Some(engine_default),
-        }
+    /// What the editor settings set `rule` to, if they mention it.
+    pub fn rule_level(&self, rule: Rule) -> Option<Level> {
+        self.rules.get(rule.id()).copied()
     }
 
     /// Reads settings from a client value, starting from the defaults. Returns the settings
@@ -123,14 +116,13 @@ fn section(value: &Value) -> Option<&serde_json::Map<String, Value>> {
     }
 }
 
-fn parse_level(s: &str) -> Option<RuleLevel> {
-    Some(match s.to_ascii_lowercase().as_str() {
-        "off" | "none" => RuleLevel::Off,
-        "hint" => RuleLevel::On(Severity::Hint),
-        "info" | "information" => RuleLevel::On(Severity::Info),
-        "warning" | "warn" => RuleLevel::On(Severity::Warning),
-        "error" => RuleLevel::On(Severity::Error),
-        _ => return None,
+/// The `.saidso.toml` spellings, plus the LSP's own `information` and the common `warn`.
+fn parse_level(s: &str) -> Option<Level> {
+    let s = s.to_ascii_lowercase();
+    Level::from_name(&s).or(match s.as_str() {
+        "information" => Some(Level::On(Severity::Info)),
+        "warn" => Some(Level::On(Severity::Warning)),
+        _ => None,
     })
 }
 
@@ -151,14 +143,11 @@ mod tests {
         assert!(!a.inlay_hints);
         assert_eq!(a.debounce, Duration::from_millis(10));
         assert_eq!(
-            a.severity(Rule::UnattributedQuote, Severity::Warning),
-            Some(Severity::Error)
+            a.rule_level(Rule::UnattributedQuote),
+            Some(Level::On(Severity::Error))
         );
-        assert_eq!(a.severity(Rule::AmbiguousSpeaker, Severity::Info), None);
-        assert_eq!(
-            a.severity(Rule::UnclosedQuote, Severity::Error),
-            Some(Severity::Error)
-        );
+        assert_eq!(a.rule_level(Rule::AmbiguousSpeaker), Some(Level::Off));
+        assert_eq!(a.rule_level(Rule::UnclosedQuote), None);
     }
 
     #[test]

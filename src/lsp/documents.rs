@@ -12,6 +12,7 @@
 use super::engine;
 use super::position::{self, Encoding};
 use crate::analysis::{Analysis, DocKind, Span};
+use crate::config::{suppress::UnknownId, Loaded};
 use ropey::Rope;
 use std::collections::HashMap;
 use std::fmt;
@@ -27,14 +28,25 @@ pub struct Snapshot {
     pub kind: DocKind,
     pub rope: Rope,
     pub text: String,
+    /// The engine's analysis, less the findings that `saidso-disable` comments switch off.
     pub analysis: Analysis,
+    /// The `.saidso.toml` governing the file (defaults when there is none).
+    pub project: Arc<Loaded>,
+    /// Why that file could not be used, if it could not.
+    pub project_error: Option<String>,
+    /// `saidso-disable` comments naming rules that do not exist.
+    pub unknown_directives: Vec<UnknownId>,
 }
 
 impl Snapshot {
-    /// Analyses `rope` (guarded against engine panics).
+    /// Analyses `rope` (guarded against engine panics) under the file's project configuration.
     pub fn new(uri: Uri, version: Option<i32>, kind: DocKind, rope: Rope) -> Snapshot {
         let text = rope.to_string();
-        let analysis = engine::analyze(&text, kind);
+        let (analysis, unknown_directives) = engine::analyze_document(&text, kind);
+        let path = uri
+            .to_file_path()
+            .filter(|_| uri.scheme().as_str() == "file");
+        let (project, project_error) = engine::project_config(path.as_deref());
         Snapshot {
             uri,
             version,
@@ -42,6 +54,9 @@ impl Snapshot {
             rope,
             text,
             analysis,
+            project,
+            project_error,
+            unknown_directives,
         }
     }
 

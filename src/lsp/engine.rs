@@ -1,11 +1,15 @@
-//! The server's only door into the engine: which [`DocKind`] a document is, and an
-//! [`analyze`] that cannot take the server down.
+//! The server's only door into the engine and the shared configuration: which [`DocKind`] a
+//! document is, an [`analyze`] that cannot take the server down, the inline `saidso-disable`
+//! comments, and the `.saidso.toml` that governs a file — the same answers `saidso check` gives.
 //!
 //! The engine promises never to panic, but it is young and changing under us; a panic in one
 //! keystroke's analysis must cost that keystroke's results, not the writer's session.
 
 use crate::analysis::{self, Analysis, DocKind};
+use crate::config::{self, suppress, Loaded};
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
+use std::sync::Arc;
 
 /// The kind of text the engine should read: Markdown for the `markdown` language id or a
 /// `.md`/`.markdown` file, plain text for everything else (`plaintext`, `text`, …).
@@ -42,6 +46,40 @@ pub fn analyze(text: &str, kind: DocKind) -> Analysis {
                 kind,
                 ..Analysis::default()
             }
+        }
+    }
+}
+
+/// Analyses a document and drops the findings its `saidso-disable` comments switch off.
+/// Returns the analysis and the directives that name rules that do not exist.
+pub fn analyze_document(text: &str, kind: DocKind) -> (Analysis, Vec<suppress::UnknownId>) {
+    let mut analysis = analyze(text, kind);
+    match catch_unwind(AssertUnwindSafe(|| suppress::parse(text, kind))) {
+        Ok(suppressions) => {
+            analysis.findings.retain(|f| !suppressions.suppresses(f));
+            (analysis, suppressions.unknown)
+        }
+        Err(panic) => {
+            tracing::error!(
+                "reading saidso comments panicked: {}",
+                panic_message(&panic)
+            );
+            (analysis, Vec::new())
+        }
+    }
+}
+
+/// The `.saidso.toml` governing a file (the defaults for a document with no file), and the
+/// error that made it unusable, if any (then the defaults apply).
+pub fn project_config(file: Option<&Path>) -> (Arc<Loaded>, Option<String>) {
+    let Some(dir) = file.and_then(Path::parent) else {
+        return (Arc::default(), None);
+    };
+    match config::discover(dir) {
+        Ok(loaded) => (Arc::new(loaded), None),
+        Err(e) => {
+            tracing::warn!("{e}");
+            (Arc::default(), Some(e.to_string()))
         }
     }
 }

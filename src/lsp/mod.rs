@@ -1,6 +1,8 @@
 //! The language server (`saidso lsp`): the only layer of saidso that knows the protocol.
 //!
 //! - [`server`]: the `LanguageServer` implementation, protocol bookkeeping and dispatch;
+//! - [`state`]: what the server holds between messages, and the guarded way work is run;
+//! - [`pull`]: requests over many documents (pulled diagnostics, workspace symbols);
 //! - [`handlers`]: one module per feature, pure functions from an analysed snapshot to LSP
 //!   values;
 //! - [`documents`]: open documents as ropes, edits applied synchronously, analyses per version;
@@ -18,7 +20,9 @@ pub mod documents;
 pub mod engine;
 pub mod handlers;
 pub mod position;
+pub mod pull;
 pub mod server;
+pub mod state;
 pub mod transport;
 pub mod workspace;
 

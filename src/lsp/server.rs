@@ -12,77 +12,21 @@
 //!   (a client that is slow to answer must not block its own requests).
 
 use super::config::Settings;
-use super::documents::{DocumentStore, Snapshot};
 use super::engine;
 use super::handlers::{self, stats, Ctx};
 use super::position::Encoding;
-use super::workspace::{self, DiskCache};
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use super::pull;
+use super::state::{blocking, ClientFlags, State};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, OnceLock, RwLock};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
-use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
 /// How long to wait for the client to answer a request of ours.
 const CLIENT_TIMEOUT: Duration = Duration::from_secs(5);
-/// Most `workspace/symbol` results returned.
-const SYMBOL_LIMIT: usize = 1_000;
-
-/// What the client said it can do, fixed at `initialize`.
-#[derive(Debug, Clone, Copy, Default)]
-struct ClientFlags {
-    encoding: Encoding,
-    /// The client pulls diagnostics, so pushing them too would show each one twice.
-    pull_diagnostics: bool,
-    configuration: bool,
-    inlay_refresh: bool,
-    diagnostic_refresh: bool,
-    document_changes: bool,
-}
-
-/// State shared by the handlers and the background analysis tasks.
-pub struct State {
-    docs: DocumentStore,
-    settings: RwLock<Arc<Settings>>,
-    /// Bumped on every settings change; part of pulled diagnostics' `resultId`.
-    settings_generation: AtomicU64,
-    flags: OnceLock<ClientFlags>,
-    roots: RwLock<Vec<PathBuf>>,
-    disk: DiskCache,
-    /// Serialises "is this still the current version? then publish" against `didClose`'s
-    /// clearing, so a late result can never be published after the clear.
-    publish: tokio::sync::Mutex<()>,
-    shutdown_requested: Arc<AtomicBool>,
-}
-
-impl State {
-    fn settings(&self) -> Arc<Settings> {
-        self.settings
-            .read()
-            .map_or_else(|p| p.into_inner().clone(), |s| s.clone())
-    }
-
-    fn set_settings(&self, settings: Settings) {
-        match self.settings.write() {
-            Ok(mut s) => *s = Arc::new(settings),
-            Err(p) => *p.into_inner() = Arc::new(settings),
-        }
-        self.settings_generation.fetch_add(1, Ordering::SeqCst);
-    }
-
-    fn flags(&self) -> ClientFlags {
-        self.flags.get().copied().unwrap_or_default()
-    }
-
-    fn roots(&self) -> Vec<PathBuf> {
-        self.roots
-            .read()
-            .map_or_else(|p| p.into_inner().clone(), |r| r.clone())
-    }
-}
 
 #[derive(Clone)]
 pub struct Backend {
@@ -94,16 +38,7 @@ impl Backend {
     pub fn new(client: Client, shutdown_requested: Arc<AtomicBool>) -> Self {
         Backend {
             client,
-            state: Arc::new(State {
-                docs: DocumentStore::new(),
-                settings: RwLock::new(Arc::new(Settings::default())),
-                settings_generation: AtomicU64::new(0),
-                flags: OnceLock::new(),
-                roots: RwLock::new(Vec::new()),
-                disk: DiskCache::default(),
-                publish: tokio::sync::Mutex::new(()),
-                shutdown_requested,
-            }),
+            state: Arc::new(State::new(shutdown_requested)),
         }
     }
 
@@ -116,10 +51,10 @@ impl Backend {
     {
         let state = self.state.clone();
         let uri = uri.clone();
-        let job = tokio::task::spawn_blocking(move || {
+        blocking(name, move || {
             let Some(snap) = state.docs.snapshot(&uri) else {
                 tracing::debug!("{name}: {} is not open", uri.as_str());
-                return Ok(None);
+                return None;
             };
             let settings = state.settings();
             let ctx = Ctx {
@@ -127,15 +62,9 @@ impl Backend {
                 enc: state.flags().encoding,
                 settings: &settings,
             };
-            catch_unwind(AssertUnwindSafe(|| f(&ctx)))
-                .map(Some)
-                .map_err(|panic| engine::panic_message(&panic).to_owned())
-        });
-        match job.await {
-            Ok(Ok(value)) => Ok(value),
-            Ok(Err(message)) => Err(internal_error(name, &message)),
-            Err(join) => Err(internal_error(name, &join.to_string())),
-        }
+            Some(f(&ctx))
+        })
+        .await
     }
 
     /// Schedules pushed diagnostics for `uri` at `version` after the debounce delay.
@@ -156,7 +85,7 @@ impl Backend {
             }
             let worker = state.clone();
             let job_uri = uri.clone();
-            let computed = tokio::task::spawn_blocking(move || {
+            let computed = blocking("diagnostics", move || {
                 let snap = worker.docs.snapshot(&job_uri)?;
                 let settings = worker.settings();
                 let ctx = Ctx {
@@ -164,16 +93,7 @@ impl Backend {
                     enc: worker.flags().encoding,
                     settings: &settings,
                 };
-                let diags = catch_unwind(AssertUnwindSafe(|| {
-                    handlers::diagnostics::diagnostics(&ctx)
-                }));
-                match diags {
-                    Ok(d) => Some((snap.version, d)),
-                    Err(panic) => {
-                        tracing::error!("diagnostics panicked: {}", engine::panic_message(&panic));
-                        None
-                    }
-                }
+                Some((snap.version, handlers::diagnostics::diagnostics(&ctx)))
             })
             .await;
             let Ok(Some((Some(computed_for), diags))) = computed else {
@@ -252,27 +172,6 @@ impl Backend {
             .await?;
         Ok(found.unwrap_or_default())
     }
-
-    /// The open document's snapshot, or the file on disk for a URI that is not open.
-    fn snapshot_anywhere(state: &State, uri: &Uri) -> Option<(Arc<Snapshot>, u64)> {
-        if let Some(s) = state.docs.snapshot(uri) {
-            return Some((s, 0));
-        }
-        let path = uri.to_file_path()?;
-        if !engine::has_extension(&path.to_string_lossy(), workspace::EXTENSIONS) {
-            return None;
-        }
-        state.disk.load(&path).map(|d| (d.snapshot, d.hash))
-    }
-}
-
-fn internal_error(name: &str, message: &str) -> Error {
-    tracing::error!("{name} failed: {message}");
-    Error {
-        code: tower_lsp_server::jsonrpc::ErrorCode::InternalError,
-        message: format!("saidso: {name} failed: {message}").into(),
-        data: None,
-    }
 }
 
 fn capabilities(encoding: Encoding) -> ServerCapabilities {
@@ -349,7 +248,7 @@ impl LanguageServer for Backend {
                 .and_then(|e| e.document_changes)
                 == Some(true),
         };
-        if self.state.flags.set(flags).is_err() {
+        if !self.state.set_flags(flags) {
             tracing::warn!("initialize received twice; keeping the first client capabilities");
         }
         if let Some(options) = &params.initialization_options {
@@ -366,9 +265,7 @@ impl LanguageServer for Backend {
                 roots.push(path.into_owned());
             }
         }
-        if let Ok(mut r) = self.state.roots.write() {
-            *r = roots;
-        }
+        self.state.update_roots(|r| *r = roots);
         tracing::info!(
             "initialized: {encoding:?} positions, {} diagnostics",
             if flags.pull_diagnostics {
@@ -439,13 +336,30 @@ impl LanguageServer for Backend {
         }
     }
 
+    /// Editors send this for the files they watch for us (the extensions watch
+    /// `**/.saidso.toml`): a changed project configuration changes every document's diagnostics.
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let config_changed = params.changes.iter().any(|c| {
+            c.uri
+                .path()
+                .as_str()
+                .ends_with(crate::config::CONFIG_FILE_NAME)
+        });
+        if config_changed {
+            tracing::info!("{} changed: re-analysing", crate::config::CONFIG_FILE_NAME);
+            self.state.disk.clear();
+            self.state.bump_generation();
+            self.settings_changed().await;
+        }
+    }
+
     async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
         let removed = folder_paths(&params.event.removed);
         let added = folder_paths(&params.event.added);
-        if let Ok(mut roots) = self.state.roots.write() {
+        self.state.update_roots(|roots| {
             roots.retain(|r| !removed.contains(r));
             roots.extend(added);
-        }
+        });
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
@@ -512,52 +426,11 @@ impl LanguageServer for Backend {
         params: WorkspaceSymbolParams,
     ) -> Result<Option<WorkspaceSymbolResponse>> {
         let state = self.state.clone();
-        let query = params.query;
-        let job = tokio::task::spawn_blocking(move || {
-            catch_unwind(AssertUnwindSafe(|| {
-                let settings = state.settings();
-                let mut out = Vec::new();
-                if !settings.enable {
-                    return out;
-                }
-                let enc = state.flags().encoding;
-                let open = state.docs.uris();
-                for uri in &open {
-                    if let Some(snap) = state.docs.snapshot(uri) {
-                        handlers::symbols::workspace_symbols(
-                            &snap,
-                            enc,
-                            &query,
-                            SYMBOL_LIMIT,
-                            &mut out,
-                        );
-                    }
-                }
-                for path in workspace::files(&state.roots()) {
-                    let open_already =
-                        Uri::from_file_path(&path).is_some_and(|u| open.contains(&u));
-                    if open_already {
-                        continue;
-                    }
-                    if let Some(doc) = state.disk.load(&path) {
-                        handlers::symbols::workspace_symbols(
-                            &doc.snapshot,
-                            enc,
-                            &query,
-                            SYMBOL_LIMIT,
-                            &mut out,
-                        );
-                    }
-                }
-                out
-            }))
-            .map_err(|p| engine::panic_message(&p).to_owned())
-        });
-        match job.await {
-            Ok(Ok(symbols)) => Ok(Some(WorkspaceSymbolResponse::Flat(symbols))),
-            Ok(Err(message)) => Err(internal_error("workspace/symbol", &message)),
-            Err(e) => Err(internal_error("workspace/symbol", &e.to_string())),
-        }
+        let symbols = blocking("workspace/symbol", move || {
+            pull::workspace_symbols(&state, &params.query)
+        })
+        .await?;
+        Ok(Some(WorkspaceSymbolResponse::Flat(symbols)))
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
@@ -582,53 +455,15 @@ impl LanguageServer for Backend {
         params: DocumentDiagnosticParams,
     ) -> Result<DocumentDiagnosticReportResult> {
         let state = self.state.clone();
-        let uri = params.text_document.uri;
-        let previous = params.previous_result_id;
-        let job = tokio::task::spawn_blocking(move || {
-            catch_unwind(AssertUnwindSafe(|| {
-                let generation = state.settings_generation.load(Ordering::SeqCst);
-                let Some((snap, hash)) = Self::snapshot_anywhere(&state, &uri) else {
-                    return FullDocumentDiagnosticReport::default().into();
-                };
-                let result_id = handlers::diagnostics::result_id(snap.version, generation, hash);
-                if previous.as_deref() == Some(result_id.as_str()) {
-                    return DocumentDiagnosticReportKind::Unchanged(
-                        UnchangedDocumentDiagnosticReport { result_id },
-                    );
-                }
-                let settings = state.settings();
-                let ctx = Ctx {
-                    snap: &snap,
-                    enc: state.flags().encoding,
-                    settings: &settings,
-                };
-                FullDocumentDiagnosticReport {
-                    result_id: Some(result_id),
-                    items: handlers::diagnostics::diagnostics(&ctx),
-                }
-                .into()
-            }))
-            .map_err(|p| engine::panic_message(&p).to_owned())
-        });
-        let report = match job.await {
-            Ok(Ok(report)) => report,
-            Ok(Err(message)) => return Err(internal_error("textDocument/diagnostic", &message)),
-            Err(e) => return Err(internal_error("textDocument/diagnostic", &e.to_string())),
-        };
-        Ok(DocumentDiagnosticReportResult::Report(match report {
-            DocumentDiagnosticReportKind::Full(full) => {
-                DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
-                    related_documents: None,
-                    full_document_diagnostic_report: full,
-                })
-            }
-            DocumentDiagnosticReportKind::Unchanged(unchanged) => {
-                DocumentDiagnosticReport::Unchanged(RelatedUnchangedDocumentDiagnosticReport {
-                    related_documents: None,
-                    unchanged_document_diagnostic_report: unchanged,
-                })
-            }
-        }))
+        let report = blocking("textDocument/diagnostic", move || {
+            pull::document_report(
+                &state,
+                &params.text_document.uri,
+                params.previous_result_id.as_deref(),
+            )
+        })
+        .await?;
+        Ok(DocumentDiagnosticReportResult::Report(report))
     }
 
     async fn workspace_diagnostic(
@@ -636,69 +471,13 @@ impl LanguageServer for Backend {
         params: WorkspaceDiagnosticParams,
     ) -> Result<WorkspaceDiagnosticReportResult> {
         let state = self.state.clone();
-        let previous = params.previous_result_ids;
-        let job = tokio::task::spawn_blocking(move || {
-            catch_unwind(AssertUnwindSafe(|| {
-                let generation = state.settings_generation.load(Ordering::SeqCst);
-                let settings = state.settings();
-                let enc = state.flags().encoding;
-                let mut uris: Vec<Uri> = state.docs.uris();
-                for path in workspace::files(&state.roots()) {
-                    if let Some(uri) = Uri::from_file_path(&path) {
-                        if !uris.contains(&uri) {
-                            uris.push(uri);
-                        }
-                    }
-                }
-                let mut items = Vec::new();
-                for uri in uris {
-                    let Some((snap, hash)) = Self::snapshot_anywhere(&state, &uri) else {
-                        continue;
-                    };
-                    let result_id =
-                        handlers::diagnostics::result_id(snap.version, generation, hash);
-                    let version = snap.version.map(i64::from);
-                    let known = previous
-                        .iter()
-                        .any(|p| p.uri == uri && p.value == result_id);
-                    if known {
-                        items.push(WorkspaceDocumentDiagnosticReport::Unchanged(
-                            WorkspaceUnchangedDocumentDiagnosticReport {
-                                uri,
-                                version,
-                                unchanged_document_diagnostic_report:
-                                    UnchangedDocumentDiagnosticReport { result_id },
-                            },
-                        ));
-                        continue;
-                    }
-                    let ctx = Ctx {
-                        snap: &snap,
-                        enc,
-                        settings: &settings,
-                    };
-                    items.push(WorkspaceDocumentDiagnosticReport::Full(
-                        WorkspaceFullDocumentDiagnosticReport {
-                            uri,
-                            version,
-                            full_document_diagnostic_report: FullDocumentDiagnosticReport {
-                                result_id: Some(result_id),
-                                items: handlers::diagnostics::diagnostics(&ctx),
-                            },
-                        },
-                    ));
-                }
-                items
-            }))
-            .map_err(|p| engine::panic_message(&p).to_owned())
-        });
-        match job.await {
-            Ok(Ok(items)) => Ok(WorkspaceDiagnosticReportResult::Report(
-                WorkspaceDiagnosticReport { items },
-            )),
-            Ok(Err(message)) => Err(internal_error("workspace/diagnostic", &message)),
-            Err(e) => Err(internal_error("workspace/diagnostic", &e.to_string())),
-        }
+        let items = blocking("workspace/diagnostic", move || {
+            pull::workspace_report(&state, &params.previous_result_ids)
+        })
+        .await?;
+        Ok(WorkspaceDiagnosticReportResult::Report(
+            WorkspaceDiagnosticReport { items },
+        ))
     }
 }
 

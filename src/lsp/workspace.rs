@@ -1,9 +1,13 @@
 //! Files of the workspace folders that are not open in the editor, for `workspace/diagnostic`
-//! and `workspace/symbol`: which ones count (`.md`, `.markdown`, `.txt`), and their analyses,
-//! cached by modification time and size so a repeated pull does not re-read the whole tree.
+//! and `workspace/symbol`: which ones count, and their analyses, cached by modification time
+//! and size so a repeated pull does not re-read the whole tree.
+//!
+//! Which files count is what `saidso check DIR` would walk: `.md`, `.markdown` and `.txt`, or the
+//! `[files] include` patterns of the governing `.saidso.toml`, less its `exclude` patterns.
 
 use super::documents::Snapshot;
 use super::engine;
+use crate::config::discover::ConfigCache;
 use ropey::Rope;
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
@@ -21,8 +25,29 @@ const MAX_BYTES: u64 = 8 * 1024 * 1024;
 /// Folders that hold no writing.
 const SKIP_DIRS: &[&str] = &["node_modules", "target", "vendor", "dist", "build"];
 
+/// Whether a walked file is one `saidso check` would check.
+fn wanted(configs: &mut ConfigCache, path: &Path) -> bool {
+    let by_extension = engine::has_extension(&path.to_string_lossy(), EXTENSIONS);
+    let Some(dir) = path.parent() else {
+        return by_extension;
+    };
+    let Ok(loaded) = configs.for_dir(dir) else {
+        return by_extension; // an unusable config is reported on the open document
+    };
+    let files = &loaded.config.files;
+    let relative = loaded
+        .base_dir()
+        .and_then(|base| path.strip_prefix(base).ok());
+    let included = match relative {
+        Some(rel) if files.has_include() => files.included(rel),
+        _ => by_extension,
+    };
+    included && !relative.is_some_and(|rel| files.excluded(rel))
+}
+
 /// The article files under `roots`, sorted, without following symlinks or hidden folders.
 pub fn files(roots: &[PathBuf]) -> Vec<PathBuf> {
+    let mut configs = ConfigCache::new(None);
     let mut out = Vec::new();
     let mut stack: Vec<PathBuf> = roots.to_vec();
     while let Some(dir) = stack.pop() {
@@ -40,7 +65,7 @@ pub fn files(roots: &[PathBuf]) -> Vec<PathBuf> {
                 if !name.starts_with('.') && !SKIP_DIRS.contains(&name.as_ref()) {
                     stack.push(path);
                 }
-            } else if file_type.is_file() && engine::has_extension(&name, EXTENSIONS) {
+            } else if file_type.is_file() && !name.starts_with('.') && wanted(&mut configs, &path) {
                 out.push(path);
                 if out.len() >= MAX_FILES {
                     tracing::warn!("stopped listing workspace files at {MAX_FILES}");
@@ -98,6 +123,11 @@ impl DiskCache {
         Some(doc)
     }
 
+    /// Forgets every analysis (a `.saidso.toml` changed).
+    pub fn clear(&self) {
+        self.lock().clear();
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<PathBuf, Entry>> {
         self.entries
             .lock()
@@ -135,5 +165,26 @@ mod tests {
         let again = cache.load(&root.join("a.md")).unwrap();
         assert!(Arc::ptr_eq(&a.snapshot, &again.snapshot));
         assert_eq!(a.snapshot.kind, crate::analysis::DocKind::Markdown);
+    }
+
+    #[test]
+    fn project_files_patterns_choose_the_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for p in ["a.md", "b.txt", "drafts/c.md", "story.mdx"] {
+            let path = root.join(p);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "text").unwrap();
+        }
+        std::fs::write(
+            root.join(".saidso.toml"),
+            "[files]\ninclude = [\"**/*.md\", \"**/*.mdx\"]\nexclude = [\"drafts/**\"]\n",
+        )
+        .unwrap();
+        let names: Vec<_> = files(&[root.to_path_buf()])
+            .iter()
+            .map(|p| p.strip_prefix(root).unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["a.md", "story.mdx"]);
     }
 }

@@ -181,6 +181,27 @@ impl Client {
         }
     }
 
+    /// The next request the server sends to the client with this method: `(id, params)`.
+    pub fn server_request(&mut self, method: &str) -> (Value, Value) {
+        let is_it = |m: &Value| m["method"] == method && m.get("id").is_some();
+        if let Some(i) = self.unread.iter().position(is_it) {
+            let m = self.unread.remove(i).expect("index in range");
+            return (m["id"].clone(), m["params"].clone());
+        }
+        loop {
+            let m = self.recv();
+            if is_it(&m) {
+                return (m["id"].clone(), m["params"].clone());
+            }
+            self.unread.push_back(m);
+        }
+    }
+
+    /// Answers a request of the server's.
+    pub fn reply(&mut self, id: Value, result: Value) {
+        self.send(&json!({"jsonrpc": "2.0", "id": id, "result": result}));
+    }
+
     /// The next diagnostics published for `uri`, skipping none: earlier publications for the
     /// same document must be read first.
     pub fn diagnostics(&mut self, uri: &str) -> Value {

@@ -1,11 +1,15 @@
 //! Findings as LSP diagnostics, for both the pushed (`publishDiagnostics`) and the pulled
 //! (`textDocument/diagnostic`, `workspace/diagnostic`) flavours.
 //!
-//! Per-rule severities from the settings apply here, and nowhere else: the engine reports at
-//! its defaults and the writer's configuration is a protocol-side concern.
+//! Per-rule severities apply here, and nowhere else: the editor's setting for a rule if it has
+//! one, else the project's `.saidso.toml`, else the engine's default. (Inline `saidso-disable`
+//! comments were applied when the snapshot was made.) Two more kinds of diagnostic come from the
+//! configuration itself: an unusable `.saidso.toml`, and a `saidso-disable` comment naming a rule
+//! that does not exist — both would otherwise silently change what the writer sees.
 
 use super::Ctx;
-use crate::analysis::{Finding, Severity};
+use crate::analysis::{Finding, Severity, Span};
+use crate::config::Level;
 use tower_lsp_server::ls_types::{
     Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString,
 };
@@ -26,16 +30,54 @@ pub fn diagnostics(ctx: &Ctx) -> Vec<Diagnostic> {
     if !ctx.settings.enable {
         return Vec::new();
     }
-    ctx.analysis()
+    let mut out: Vec<Diagnostic> = ctx
+        .analysis()
         .findings
         .iter()
         .filter_map(|f| diagnostic(ctx, f))
-        .collect()
+        .collect();
+    if let Some(error) = &ctx.snap.project_error {
+        out.push(Diagnostic {
+            range: ctx.snap.range(Span::new(0, 0), ctx.enc),
+            severity: Some(DiagnosticSeverity::ERROR),
+            source: Some(SOURCE.to_owned()),
+            message: format!(
+                "The .saidso.toml for this file is unusable, so defaults apply: {error}"
+            ),
+            ..Diagnostic::default()
+        });
+    }
+    for unknown in &ctx.snap.unknown_directives {
+        out.push(Diagnostic {
+            range: ctx.snap.range(unknown.span, ctx.enc),
+            severity: Some(DiagnosticSeverity::WARNING),
+            source: Some(SOURCE.to_owned()),
+            message: format!(
+                "Unknown rule id `{}` in a saidso directive: it suppresses nothing.",
+                unknown.id
+            ),
+            ..Diagnostic::default()
+        });
+    }
+    out
+}
+
+/// The severity a finding is reported at, or `None` when its rule is off.
+fn level(ctx: &Ctx, finding: &Finding) -> Option<Severity> {
+    let level = ctx
+        .settings
+        .rule_level(finding.rule)
+        .or_else(|| ctx.snap.project.config.rules.get(&finding.rule).copied())
+        .unwrap_or(Level::On(finding.severity));
+    match level {
+        Level::Off => None,
+        Level::On(severity) => Some(severity),
+    }
 }
 
 /// One finding as a diagnostic, or `None` when its rule is switched off.
 pub fn diagnostic(ctx: &Ctx, finding: &Finding) -> Option<Diagnostic> {
-    let level = ctx.settings.severity(finding.rule, finding.severity)?;
+    let level = level(ctx, finding)?;
     let related: Vec<DiagnosticRelatedInformation> = finding
         .related
         .iter()
@@ -69,7 +111,7 @@ mod tests {
     use super::super::fixture;
     use super::*;
     use crate::analysis::Rule;
-    use crate::lsp::config::RuleLevel;
+
     use crate::lsp::position::Encoding;
     use serde_json::json;
 
@@ -107,11 +149,11 @@ mod tests {
         let mut settings = fixture::settings();
         settings.rules.insert(
             Rule::UnattributedQuote.id().into(),
-            RuleLevel::On(Severity::Error),
+            Level::On(Severity::Error),
         );
         settings
             .rules
-            .insert(Rule::AmbiguousSpeaker.id().into(), RuleLevel::Off);
+            .insert(Rule::AmbiguousSpeaker.id().into(), Level::Off);
         let ctx = Ctx {
             snap: &snap,
             enc: Encoding::Utf8,

@@ -178,6 +178,9 @@ pub fn snapshot_of(text: &str, analysis: Analysis) -> Snapshot {
         rope: Rope::from_str(text),
         text: text.to_owned(),
         analysis,
+        project: Default::default(),
+        project_error: None,
+        unknown_directives: Vec::new(),
     }
 }
 
