@@ -320,14 +320,17 @@ impl Reader<'_> {
         }
         self.reg.note_names(self.view, &toks[split..], seen);
         // The sentence's subject is salient for the pronouns that follow.
+        // `Mark Adler and John Reed met`: both are.
         if let Some(np) = cues::sentence_subject(toks, toks.len()) {
-            if np.kind == NpKind::Name {
-                let start = toks.first().map_or(0, |t| t.span.start);
-                let seen = Seen {
-                    as_subject: true,
-                    ..seen
-                };
-                self.reg.resolve_subject(self.view, &np, seen, start);
+            let start = toks.first().map_or(0, |t| t.span.start);
+            let seen = Seen {
+                as_subject: true,
+                ..seen
+            };
+            for np in cues::coordinated(toks, np) {
+                if np.kind == NpKind::Name {
+                    self.reg.resolve_subject(self.view, &np, seen, start);
+                }
             }
         }
         out
@@ -366,10 +369,18 @@ impl Reader<'_> {
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
         let (best_score, best) = *scored.first()?;
         if let Some(&(second_score, second)) = scored.get(1) {
+            // Two people of the pronoun's gender named in this sentence or the one before, the
+            // second as prominently as the first (`Brooks and Gomez met. "…," he said.`).
             let close = best_score - second_score < 1.0;
             let both_known = self.reg.gender_known(best) && self.reg.gender_known(second);
-            let recent = now.saturating_sub(self.reg.seen[second].sentence) <= 1;
-            if close && both_known && recent && g != Gender::Plural && Some(best) != self.current {
+            let recent = |id: usize| now.saturating_sub(self.reg.seen[id].sentence) <= 1;
+            let prominent = self.reg.seen[second].as_subject || self.reg.seen[second].as_speaker;
+            if (close || prominent)
+                && both_known
+                && recent(best)
+                && recent(second)
+                && g != Gender::Plural
+            {
                 self.ambiguities.push(Ambiguity {
                     pronoun: at,
                     candidates: vec![best, second],

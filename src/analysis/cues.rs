@@ -862,7 +862,10 @@ fn build_np(toks: &[Token], mut start: usize, end: usize) -> Option<Np> {
     for k in (start..=head_end).rev() {
         let t = &toks[k];
         let w = t.lower.as_str();
-        let name_like = (is_name_token(t) || PARTICLES.contains(&w) && k != end)
+        // `Officials said`: a capitalised role word opening the sentence is no name.
+        let opener_role = lexicon::is_role_noun(w) && lexicon::is_not_name(w);
+        let name_like = !opener_role
+            && (is_name_token(t) || PARTICLES.contains(&w) && k != end)
             && !lexicon::is_title(w)
             && (!lexicon::is_role_noun(w) || t.cap);
         if name_like && !(t.possessive && k != head_end) {
@@ -881,7 +884,13 @@ fn build_np(toks: &[Token], mut start: usize, end: usize) -> Option<Np> {
         let name_toks = &toks[name_start..=head_end];
         // A lone sentence-opening word or function word is not a name.
         let lone = &name_toks[0].lower;
-        if name_toks.len() == 1 && lexicon::is_not_name(lone)
+        // `the Hillary Clinton emails`: a person's name after `the` modifies a noun.
+        let modifier = definite
+            && name_start == start + 1
+            && lexicon::first_name_gender(&toks[name_start].lower).is_some();
+        if modifier
+            || name_toks.len() == 1 && lexicon::is_not_name(lone)
+            || name_toks.len() == 1 && name_start == 0 && lone.ends_with("ly")
             || name_toks.len() == 1
                 && name_start == 0
                 && lone.len() > 5
@@ -908,7 +917,9 @@ fn build_np(toks: &[Token], mut start: usize, end: usize) -> Option<Np> {
     // No name: a description headed by a role noun (or by a name, after an indefinite
     // determiner: `another New Hampshire Democrat`).
     let head = &toks[head_end];
-    if lexicon::is_role_noun(&head.lower) || indefinite && head.cap {
+    if lexicon::is_role_noun(&head.lower)
+        || indefinite && head.cap && !ADJECTIVES.contains(&head.lower.as_str())
+    {
         return Some(Np {
             span,
             kind: NpKind::Nominal,
@@ -932,6 +943,18 @@ pub fn sentence_subject(toks: &[Token], before: usize) -> Option<Np> {
         .position(|t| t.is_punct(','))
         .filter(|&c| c < 12);
     subject_at(toks, 0, before).or_else(|| subject_at(toks, intro? + 1, before))
+}
+
+/// A phrase and the names coordinated with it: `Mark Adler and John Reed`.
+pub fn coordinated(toks: &[Token], np: Np) -> Vec<Np> {
+    let after = toks.iter().position(|t| t.span.start >= np.span.end);
+    let mut out = vec![np];
+    if let Some(k) = after.filter(|&k| word(toks, k) == Some("and")) {
+        if let Some(other) = np_forward(toks, k + 1).filter(|n| n.kind == NpKind::Name) {
+            out.push(other);
+        }
+    }
+    out
 }
 
 fn subject_at(toks: &[Token], s: usize, before: usize) -> Option<Np> {

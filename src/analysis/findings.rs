@@ -39,11 +39,12 @@ pub fn unattributed(view: &str, quotes: &[Quote], speakers: &[Speaker]) -> Vec<F
     quotes
         .iter()
         .filter(|q| q.kind == QuoteKind::Direct && q.attribution.is_none())
+        // An unclosed quotation is reported as such; which words are quoted is not settled.
         .filter(|q| {
-            q.closed
-                || quotes
-                    .iter()
-                    .all(|o| o.group != q.group || o.span == q.span || o.closed)
+            quotes
+                .iter()
+                .rfind(|o| o.group == q.group)
+                .is_some_and(|last| last.closed)
         })
         .map(|q| {
             let words: Vec<&str> = q.inner.text(view).split_whitespace().take(6).collect();

@@ -152,7 +152,9 @@ said says say told tells asked added adding saying noting writing wrote accordin
 officials official spokesman spokeswoman meanwhile however nevertheless overall further also \
 democrats republicans democrat republican gop americans american senate house congress follow \
 read watch click photo video image getty ap reuters afp update updated editor note via \
-sign breaking exclusive related see";
+sign breaking exclusive related see back early late soon shortly outside inside across around \
+behind beyond near throughout toward towards upon amid amongst among i'm i’m hastily finally \
+meanwhile additionally";
 
 /// Organisation-like words: a capitalised phrase ending in one of these is not a person.
 const ORG_HEADS: &str = "house senate congress committee campaign party department ministry \

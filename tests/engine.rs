@@ -1,0 +1,250 @@
+//! Data-driven tests of the engine: an article snippet in, a compact rendering of what the
+//! engine found out, compared as text so a failure shows the whole picture.
+//!
+//! Each quote renders as `"first words…" kind → Speaker (method)`; each finding as
+//! `! rule-id "text at the span"`. Snippets are written for these tests, in the style of
+//! news copy; none comes from the evaluation corpus.
+
+use saidso::analysis::{analyze, Analysis, DocKind};
+
+fn render(text: &str, a: &Analysis) -> String {
+    let mut out = Vec::new();
+    for q in &a.quotes {
+        let words: Vec<&str> = q.inner.text(text).split_whitespace().take(4).collect();
+        let mut line = format!("\"{}\" {}", words.join(" "), q.kind.as_str());
+        if !q.closed {
+            line.push_str(" open");
+        }
+        match &q.attribution {
+            Some(at) => {
+                let name = a.speakers.get(at.speaker).map_or("?", |s| s.name.as_str());
+                line.push_str(&format!(" → {name} ({})", at.method.as_str()));
+            }
+            None => line.push_str(" → nobody"),
+        }
+        out.push(line);
+    }
+    for f in &a.findings {
+        out.push(format!("! {} \"{}\"", f.rule.id(), f.span.text(text)));
+    }
+    out.join("\n")
+}
+
+#[track_caller]
+fn check_kind(text: &str, kind: DocKind, expect: &str) {
+    let a = analyze(text, kind);
+    let got = render(text, &a);
+    let want: Vec<&str> = expect
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(got, want.join("\n"), "\n--- input ---\n{text}\n");
+}
+
+#[track_caller]
+fn check(text: &str, expect: &str) {
+    check_kind(text, DocKind::Text, expect);
+}
+
+#[test]
+fn explicit_cues_before_and_after() {
+    check(
+        "\"We will rebuild the bridge by spring,\" Mayor Ana Ortiz said on Monday.\n\n\
+         Councilman Dale Brooks said: \"The money is not there.\"\n\n\
+         \"Nobody asked us,\" said Ruth Kimani, a resident of the east side.",
+        r#"
+        "We will rebuild the" direct → Ana Ortiz (explicit)
+        "The money is not" direct → Dale Brooks (explicit)
+        "Nobody asked us," direct → Ruth Kimani (explicit)
+        "#,
+    );
+}
+
+#[test]
+fn according_to_and_told_reporters() {
+    check(
+        "The plant will close in June, according to a company spokeswoman. \"It is a sad day,\" \
+         the spokeswoman told reporters.\n\n\
+         \"We expected this,\" union leader Tom Walsh told reporters outside the gates.",
+        r#"
+        "It is a sad" direct → a company spokeswoman (explicit)
+        "We expected this," direct → Tom Walsh (explicit)
+        "#,
+    );
+}
+
+#[test]
+fn pronouns_resolve_across_paragraphs_by_gender_and_salience() {
+    check(
+        "Senator Maria Lopez met Governor Frank Hale on Tuesday.\n\n\
+         Lopez said the budget was unfair. \"We cannot cut schools again,\" she said.\n\n\
+         Hale disagreed. \"The numbers do not lie,\" he said.",
+        r#"
+        "We cannot cut schools" direct → Maria Lopez (pronoun)
+        "The numbers do not" direct → Frank Hale (pronoun)
+        "#,
+    );
+}
+
+#[test]
+fn continuation_paragraph_and_running_quote() {
+    check(
+        "\"We are moving forward,\" Chief Helen Park said at the briefing.\n\n\
+         \"Our officers are working around the clock.\"\n\n\
+         Park added that arrests were likely. \"We know who they are. We are coming for them.\n\n\
+         \"And we will not stop.\"",
+        r#"
+        "We are moving forward," direct → Helen Park (explicit)
+        "Our officers are working" direct → Helen Park (continuation)
+        "We know who they" direct open → Helen Park (same-paragraph)
+        "And we will not" direct → Helen Park (continuation)
+        "#,
+    );
+}
+
+#[test]
+fn colon_introduction() {
+    check(
+        "The mayor's statement was brief. Deputy Mayor Luis Gomez said:\n\n\
+         \"We have heard the residents and we will act.\"",
+        r#"
+        "We have heard the" direct → Luis Gomez (colon-intro)
+        "#,
+    );
+}
+
+#[test]
+fn apostrophes_and_nested_quotes() {
+    check(
+        "The '90s were good to Russia's oil firms, the students' union said.\n\n\
+         \"He told me 'don't worry' and left,\" said Ivan Petrov.",
+        r#"
+        "He told me 'don't" direct → Ivan Petrov (explicit)
+        "#,
+    );
+}
+
+#[test]
+fn partial_and_scare_quotes() {
+    check(
+        "Putin rejected claims his toppling was a \"defeat\" for Russia. He said he was ready \
+         for talks \"anytime\" with the new administration.",
+        r#"
+        "defeat" scare → nobody
+        "anytime" partial → Putin (pronoun)
+        "#,
+    );
+}
+
+#[test]
+fn unattributed_and_unclosed_quotes_are_findings() {
+    check(
+        "The council met on Tuesday.\n\n\
+         \"Nobody knows what comes next.\"\n\n\
+         Officials said the vote was \"final.\n\n\
+         The meeting ended at noon.",
+        r#"
+        "Nobody knows what comes" direct → nobody
+        "final." direct open → Officials (explicit)
+        ! unattributed-quote ""Nobody knows what comes next.""
+        ! unclosed-quote """
+        "#,
+    );
+}
+
+#[test]
+fn ambiguous_pronoun_names_both_candidates() {
+    check(
+        "John Reed met Mark Adler, who had criticised Reed's plan. Adler left early.\n\n\
+         Reed praised the deal. Then Adler spoke. \"It is a bad deal,\" he said.",
+        r#"
+        "It is a bad" direct → Mark Adler (pronoun)
+        "#,
+    );
+}
+
+#[test]
+fn two_equally_likely_people_make_a_pronoun_ambiguous() {
+    check(
+        "Mark Adler and John Reed met on Tuesday to sign the deal.\n\n\
+         \"It is a bad deal for the city,\" he said.",
+        r#"
+        "It is a bad" direct → Mark Adler (pronoun)
+        ! ambiguous-speaker "he"
+        "#,
+    );
+}
+
+#[test]
+fn markdown_code_and_markup_are_not_prose() {
+    check_kind(
+        "# Budget vote\n\n\
+         \"We won,\" **Mayor Ana Ortiz** said. See [the \"report\"](http://x.org/\"a\").\n\n\
+         ```\n\"not a quote\" in code\n```\n\n\
+         Use `\"inline\"` code.\n\n\
+         <!-- \"hidden\" -->\n",
+        DocKind::Markdown,
+        r#"
+        "We won," direct → Ana Ortiz (explicit)
+        "report" scare → nobody
+        "#,
+    );
+}
+
+#[test]
+fn crlf_line_endings_work_like_lf() {
+    let lf = "\"We are ready,\" Gen. Sam Cole said.\n\n\"The troops are in place.\"\n";
+    let crlf = lf.replace('\n', "\r\n");
+    let expect = r#"
+        "We are ready," direct → Sam Cole (explicit)
+        "The troops are in" direct → Sam Cole (continuation)
+        "#;
+    check(lf, expect);
+    check(&crlf, expect);
+}
+
+#[test]
+fn curly_guillemet_and_nyt_marks() {
+    check(
+        "“It is over,” Ms. Dana Reyes said. ''We move on,'' she added. The word «détente» was \
+         not used.",
+        r#"
+        "It is over," direct → Dana Reyes (explicit)
+        "We move on," direct → Dana Reyes (pronoun)
+        "détente" scare → nobody
+        "#,
+    );
+}
+
+#[test]
+fn seed_article_is_exactly_right() {
+    let text = include_str!("../examples/putin-press-conference.txt");
+    let a = analyze(text, DocKind::Text);
+    assert_eq!(a.quotes.len(), 10, "{}", render(text, &a));
+    let scare: Vec<_> = a.quotes.iter().filter(|q| !q.kind.is_speech()).collect();
+    assert_eq!(scare.len(), 1);
+    assert_eq!(scare[0].inner.text(text), "defeat");
+    assert!(scare[0].attribution.is_none());
+    for q in a.quotes.iter().filter(|q| q.kind.is_speech()) {
+        assert_eq!(
+            a.speaker_name(q),
+            Some("Vladimir Putin"),
+            "{}",
+            q.span.text(text)
+        );
+    }
+    assert!(a
+        .findings
+        .iter()
+        .all(|f| f.rule.id() != "unattributed-quote"));
+    let methods: Vec<&str> = a
+        .quotes
+        .iter()
+        .filter_map(|q| q.attribution.as_ref().map(|at| at.method.as_str()))
+        .collect();
+    assert!(
+        methods.contains(&"pronoun") && methods.contains(&"continuation"),
+        "{methods:?}"
+    );
+}
