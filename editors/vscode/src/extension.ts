@@ -103,6 +103,8 @@ async function startClient(context: vscode.ExtensionContext, userAsked: boolean)
       { scheme: "untitled", language: "plaintext" },
     ],
     initializationOptions: () => currentSettings(),
+    // The server re-checks open documents when a project's .saidso.toml changes.
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/.saidso.toml") },
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     // The server's log, line by line, at the level it was written with.

@@ -180,6 +180,22 @@ describe("the bundled extension in a fake extension host, with the real server",
     );
   });
 
+  it("re-checks when the project's .saidso.toml changes (watched by the client)", async () => {
+    const project = fs.mkdtempSync(path.join(tmp, "project-"));
+    const draft = openDocument(path.join(project, "draft.md"), "markdown", orphanDoc.text);
+    await waitFor("the draft's warning", () =>
+      saidsoDiagnostics(draft).some((d) => d.severity === vscode.DiagnosticSeverity.Warning),
+    );
+    const toml = path.join(project, ".saidso.toml");
+    fs.writeFileSync(toml, '[rules]\nunattributed-quote = "error"\n');
+    const watcher = fake.watchers.find((w) => w.pattern === "**/.saidso.toml");
+    expect(watcher, "the client watches **/.saidso.toml").toBeDefined();
+    watcher!.created.fire(vscode.Uri.file(toml));
+    await waitFor("the draft's quote as an error, from .saidso.toml", () =>
+      saidsoDiagnostics(draft).some((d) => d.severity === vscode.DiagnosticSeverity.Error),
+    );
+  });
+
   it("restarts the server on the restart command and works again", async () => {
     for (const item of fake.statusItems) item.visible = false;
     await fake.commands.get("saidso.restartServer")!();

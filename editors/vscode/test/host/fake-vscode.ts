@@ -344,6 +344,7 @@ export const fake = {
   statusItems: [] as { text: string; tooltip?: string; visible: boolean }[],
   errors: [] as string[],
   log: [] as string[],
+  watchers: [] as { pattern: string; created: EventEmitter<Uri>; changed: EventEmitter<Uri>; deleted: EventEmitter<Uri> }[],
   onConfig: new EventEmitter<{ affectsConfiguration(s: string): boolean }>(),
   onOpen: new EventEmitter<FakeTextDocument>(),
   onClose: new EventEmitter<FakeTextDocument>(),
@@ -473,12 +474,24 @@ export const workspace = namespace("workspace", {
   onDidCloseNotebookDocument: new EventEmitter().event,
   onDidChangeNotebookDocument: new EventEmitter().event,
   onDidSaveNotebookDocument: new EventEmitter().event,
-  createFileSystemWatcher: () => ({
-    onDidCreate: new EventEmitter().event,
-    onDidChange: new EventEmitter().event,
-    onDidDelete: new EventEmitter().event,
-    dispose() {},
-  }),
+  createFileSystemWatcher: (pattern: string) => {
+    const w = {
+      pattern,
+      created: new EventEmitter<Uri>(),
+      changed: new EventEmitter<Uri>(),
+      deleted: new EventEmitter<Uri>(),
+    };
+    fake.watchers.push(w);
+    return {
+      onDidCreate: w.created.event,
+      onDidChange: w.changed.event,
+      onDidDelete: w.deleted.event,
+      ignoreCreateEvents: false,
+      ignoreChangeEvents: false,
+      ignoreDeleteEvents: false,
+      dispose() {},
+    };
+  },
   applyEdit: async () => true,
 });
 

@@ -116,6 +116,7 @@ describe("activate", () => {
     const c = clients[0];
     expect(c.id).toBe("saidso"); // makes the client honour saidso.trace.server
     expect(c.serverOptions).toMatchObject({ command: fakeServer, args: ["lsp"] });
+    expect(mock.watchers).toEqual(["**/.saidso.toml"]); // re-check when the project config changes
     const langs = c.clientOptions.documentSelector.map((s) => s.language);
     expect(new Set(langs)).toEqual(new Set(["markdown", "plaintext"]));
     expect(c.clientOptions.initializationOptions()).toEqual({

@@ -74,6 +74,7 @@ export const mock = {
   config: {} as Record<string, unknown>,
   statusItems: [] as FakeStatusBarItem[],
   errors: [] as string[],
+  watchers: [] as string[],
   errorAnswers: [] as ((choice: string | undefined) => void)[],
   commands: new Map<string, (...args: unknown[]) => unknown>(),
   executed: [] as unknown[][],
@@ -90,6 +91,7 @@ export function resetMock(): void {
   mock.config = {};
   mock.statusItems = [];
   mock.errors = [];
+  mock.watchers = [];
   mock.errorAnswers = [];
   mock.commands = new Map();
   mock.executed = [];
@@ -138,6 +140,10 @@ export const workspace = {
   onDidChangeTextDocument: (l: Listener<{ document: FakeDocument }>) => mock.onTextChange.event(l),
   onDidChangeConfiguration: (l: Listener<{ affectsConfiguration(s: string): boolean }>) =>
     mock.onConfig.event(l),
+  createFileSystemWatcher(pattern: string) {
+    mock.watchers.push(pattern);
+    return { pattern, dispose: () => undefined };
+  },
 };
 
 export const languages = {
