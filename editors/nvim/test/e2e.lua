@@ -325,7 +325,13 @@ check("settings change without restart: unattributed-quote as error", function()
     return d ~= nil and d.severity == vim.diagnostic.severity.ERROR
   end)
   assert(saidso_client(fbuf).id == id, "the server was restarted")
-  saidso.update_settings({ rules = { ["unattributed-quote"] = "warning" } })
+  -- Drop the override: rules come from the defaults (and any .saidso.toml) again.
+  saidso.update_settings({ debounceMs = 0 }, { replace = true })
+  assert(vim.tbl_isempty(saidso.config.settings.rules), vim.inspect(saidso.config.settings))
+  wait("the orphan quote back to a warning", function()
+    local d = diags(fbuf, "unattributed-quote")[1]
+    return d ~= nil and d.severity == vim.diagnostic.severity.WARN
+  end)
 end)
 
 check(":checkhealth saidso finds the server and the running client", function()
@@ -369,11 +375,11 @@ check(":SaidsoRestart starts a new server for the open buffers", function()
   end)
 end)
 
-check("a folder with .saidso.toml is the root, and gets its own server", function()
+check("a folder with .saidso.toml is the root, gets its own server, and saving it re-checks", function()
   local dir = vim.fn.tempname()
   vim.fn.mkdir(dir .. "/drafts", "p")
   vim.fn.writefile({}, dir .. "/.saidso.toml")
-  vim.fn.writefile({ '"Nobody knows," the mayor said.' }, dir .. "/drafts/note.md")
+  vim.fn.writefile(vim.fn.readfile(fixture), dir .. "/drafts/note.md")
   vim.cmd("edit " .. vim.fn.fnameescape(dir .. "/drafts/note.md"))
   local buf = vim.api.nvim_get_current_buf()
   wait("saidso on the new buffer", function()
@@ -383,6 +389,19 @@ check("a folder with .saidso.toml is the root, and gets its own server", functio
   local root = vim.loop.fs_realpath(dir)
   assert(vim.loop.fs_realpath(c.config.root_dir) == root, "root " .. tostring(c.config.root_dir) .. ", want " .. root)
   assert(c.id ~= saidso_client(fbuf).id, "a second root should get a second server")
+  wait("the draft's warning", function()
+    local d = diags(buf, "unattributed-quote")[1]
+    return d ~= nil and d.severity == vim.diagnostic.severity.WARN
+  end)
+  -- Edit and save the project's .saidso.toml in Neovim: the draft follows it.
+  vim.cmd("split " .. vim.fn.fnameescape(dir .. "/.saidso.toml"))
+  vim.api.nvim_buf_set_lines(0, 0, -1, false, { "[rules]", 'unattributed-quote = "error"' })
+  vim.cmd("write")
+  vim.cmd("close")
+  wait("the draft's quote as an error, from .saidso.toml", function()
+    local d = diags(buf, "unattributed-quote")[1]
+    return d ~= nil and d.severity == vim.diagnostic.severity.ERROR
+  end)
   vim.cmd("bwipeout! " .. buf)
   vim.lsp.stop_client(c.id)
   vim.fn.delete(dir, "rf")

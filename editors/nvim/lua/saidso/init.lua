@@ -211,9 +211,12 @@ function M.refresh_diagnostics(client)
   end
 end
 
---- Changes settings (merged into the current ones) and tells running servers, no restart.
-function M.update_settings(settings)
-  M.config.settings = vim.tbl_deep_extend("force", M.config.settings, settings or {})
+--- Changes settings and tells running servers, no restart. They are merged into the current
+--- ones, or with `{ replace = true }` replace them (over the defaults): the way to drop a rule
+--- override so that the project's .saidso.toml applies again.
+function M.update_settings(settings, opts)
+  local base = (opts and opts.replace) and vim.deepcopy(M.default_settings) or M.config.settings
+  M.config.settings = vim.tbl_deep_extend("force", base, settings or {})
   local payload = M.server_settings()
   for _, client in ipairs(M.clients()) do
     client.config.settings = payload
@@ -449,6 +452,23 @@ function M.setup(opts)
       end
     end,
     desc = "saidso: refresh the status-line counts",
+  })
+  -- The server re-checks when a .saidso.toml changes, but leaves watching it to the client.
+  vim.api.nvim_create_autocmd("BufWritePost", {
+    group = group,
+    pattern = ".saidso.toml",
+    callback = function(args)
+      local uri = vim.uri_from_fname(vim.fn.fnamemodify(args.file, ":p"))
+      for _, client in ipairs(M.clients()) do
+        client_notify(client, "workspace/didChangeWatchedFiles", { changes = { { uri = uri, type = 2 } } })
+        vim.defer_fn(function()
+          if not client:is_stopped() then
+            M.refresh_diagnostics(client)
+          end
+        end, 50)
+      end
+    end,
+    desc = "saidso: re-check after a .saidso.toml is saved",
   })
   vim.api.nvim_create_autocmd("BufWipeout", {
     group = group,
