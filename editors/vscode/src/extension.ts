@@ -34,6 +34,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   statusBar = new StatsStatusBar((uri) => {
     if (!client || !client.isRunning()) return undefined;
+    // Switched off: no counts either.
+    if (vscode.workspace.getConfiguration("saidso").get<boolean>("enable") === false) return undefined;
     return client.sendRequest(DOCUMENT_STATS_METHOD, {
       textDocument: { uri: client.code2ProtocolConverter.asUri(uri) },
     });

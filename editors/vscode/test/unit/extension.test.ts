@@ -200,6 +200,11 @@ describe("activate", () => {
     await vi.waitFor(() =>
       expect(mock.statusItems[0].text).toBe("$(quote) 3 quotes · 2 speakers · $(warning) 1 unattributed"),
     );
+    expect(mock.statusItems[0].visible).toBe(true);
+    // saidso.enable = false hides the counts along with everything else.
+    mock.config["saidso.enable"] = false;
+    await mock.onConfig.fire({ affectsConfiguration: (s) => s === "saidso" || s === "saidso.enable" });
+    await vi.waitFor(() => expect(mock.statusItems[0].visible).toBe(false));
     await ext.deactivate();
   });
 });
