@@ -78,7 +78,12 @@ end
 
 --- The settings payload the server takes.
 function M.server_settings()
-  return { saidso = vim.deepcopy(M.config.settings) }
+  local settings = vim.deepcopy(M.config.settings)
+  -- An empty Lua table is sent as a JSON array; the server wants an object.
+  if type(settings.rules) ~= "table" or vim.tbl_isempty(settings.rules) then
+    settings.rules = vim.empty_dict()
+  end
+  return { saidso = settings }
 end
 
 --- The folder holding one of the root markers, searching up from the buffer's file; the
@@ -427,9 +432,6 @@ function M.setup(opts)
     if opts[key] then
       config[key] = opts[key]
     end
-  end
-  if opts.settings and opts.settings.rules and vim.tbl_isempty(opts.settings.rules) then
-    config.settings.rules = vim.empty_dict()
   end
   M.config = config
   missing_reported = false
