@@ -386,8 +386,8 @@ check("a folder with .saidso.toml is the root, gets its own server, and saving i
     return saidso_client(buf) ~= nil
   end)
   local c = saidso_client(buf)
-  local root = vim.loop.fs_realpath(dir)
-  assert(vim.loop.fs_realpath(c.config.root_dir) == root, "root " .. tostring(c.config.root_dir) .. ", want " .. root)
+  local root = (vim.uv or vim.loop).fs_realpath(dir)
+  assert((vim.uv or vim.loop).fs_realpath(c.config.root_dir) == root, "root " .. tostring(c.config.root_dir) .. ", want " .. root)
   assert(c.id ~= saidso_client(fbuf).id, "a second root should get a second server")
   wait("the draft's warning", function()
     local d = diags(buf, "unattributed-quote")[1]

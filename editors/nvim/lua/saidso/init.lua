@@ -13,6 +13,7 @@ local has = function(feature)
   return vim.fn.has(feature) == 1
 end
 local is_011 = has("nvim-0.11")
+local uv = vim.uv or vim.loop -- vim.loop is deprecated from 0.10
 
 -- The settings the server understands; sent as {saidso = {...}}.
 M.default_settings = {
@@ -94,7 +95,7 @@ function M.find_root(bufnr, markers)
   local cur = dir
   while cur and cur ~= "" do
     for _, marker in ipairs(markers) do
-      if vim.loop.fs_stat(cur .. "/" .. marker) then
+      if uv.fs_stat(cur .. "/" .. marker) then
         return cur
       end
     end
