@@ -77,11 +77,55 @@ fn bench_keystroke(c: &mut Criterion, name: &str, text: &str, samples: usize) {
     group.finish();
 }
 
+/// The server's own share of a keystroke on the 1 MB document, without the engine: applying
+/// the edit to the rope, and converting the cached analysis's findings to diagnostics.
+fn bench_overhead(c: &mut Criterion, text: &str) {
+    let uri = Uri::from_str("file:///bench/overhead.txt").expect("uri");
+    let store = DocumentStore::new();
+    store.open(uri.clone(), DocKind::Text, 0, text);
+    let snapshot = store.snapshot(&uri).expect("open");
+    let settings = Settings::default();
+    let mid = offset_to_position(&snapshot.rope, text.len() / 2, Encoding::Utf16);
+    let mut group = c.benchmark_group("server_only_1MB");
+    group.sample_size(20);
+    let mut version = 0;
+    group.bench_function("apply_edit", |b| {
+        b.iter(|| {
+            version += 1;
+            let (range, new) = if version % 2 == 0 {
+                (Range::new(mid, mid), "x")
+            } else {
+                let mut end = mid;
+                end.character += 1;
+                (Range::new(mid, end), "")
+            };
+            let change = TextDocumentContentChangeEvent {
+                range: Some(range),
+                range_length: None,
+                text: new.into(),
+            };
+            store.change(&uri, version, &[change], Encoding::Utf16)
+        })
+    });
+    group.bench_function("diagnostics_conversion", |b| {
+        b.iter(|| {
+            let ctx = Ctx {
+                snap: &snapshot,
+                enc: Encoding::Utf16,
+                settings: &settings,
+            };
+            black_box(diagnostics::diagnostics(&ctx))
+        })
+    });
+    group.finish();
+}
+
 fn benches(c: &mut Criterion) {
     let words = article(10_000, 0);
     bench_keystroke(c, "10k_words", &words, 50);
     let megabyte = article(0, 1 << 20);
     bench_keystroke(c, "1MB", &megabyte, 10);
+    bench_overhead(c, &megabyte);
 }
 
 criterion_group!(lsp, benches);

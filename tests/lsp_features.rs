@@ -101,7 +101,7 @@ fn hover_explains_each_kind_of_quote() {
         "{explicit}"
     );
     assert!(
-        explicit.contains("explicit cue: “Putin said” in the same sentence"),
+        explicit.contains("Attribution: *explicit* — “Putin said” in the same sentence."),
         "{explicit}"
     );
     assert!(explicit.contains("Cue verb *said*"), "{explicit}");
@@ -109,7 +109,7 @@ fn hover_explains_each_kind_of_quote() {
 
     let pronoun = hover_text(&mut client, &doc, &at(SEED, "If we ever have", 3));
     assert!(
-        pronoun.contains("“he” → Vladimir Putin, named 1 paragraph up"),
+        pronoun.contains("Attribution: *pronoun* — “he” → Vladimir Putin, named 1 paragraph up."),
         "{pronoun}"
     );
 
@@ -119,7 +119,8 @@ fn hover_explains_each_kind_of_quote() {
 
     let continuation = hover_text(&mut client, &doc, &at(SEED, "Our guys", 3));
     assert!(
-        continuation.contains("continues the previous paragraph's quote"),
+        continuation
+            .contains("Attribution: *continuation* — continues the previous paragraph's quote"),
         "{continuation}"
     );
 
@@ -532,4 +533,75 @@ fn pulled_diagnostics_use_result_ids_and_cover_the_workspace() {
             .all(|i| i["kind"] == "unchanged"),
         "{unchanged}"
     );
+}
+
+#[test]
+fn quick_fix_names_the_speaker_of_an_ambiguous_pronoun() {
+    let text = include_str!("../examples/council-draft.md");
+    let mut client = Client::default_started();
+    let doc = uri("council-draft.md");
+    client.open(&doc, "markdown", 1, text);
+    let diags = client.diagnostics(&doc);
+    let ambiguous = diags["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "ambiguous-speaker")
+        .cloned()
+        .unwrap_or_else(|| panic!("no ambiguous-speaker: {diags}"));
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": {"uri": doc},
+            "range": ambiguous["range"],
+            "context": {"diagnostics": [ambiguous]}
+        }),
+    );
+    let titles: Vec<&str> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a["title"].as_str())
+        .collect();
+    assert_eq!(titles, ["Name Brooks here", "Name Gomez here"], "{actions}");
+    let edits = actions[0]["edit"]["changes"][&doc]
+        .as_array()
+        .unwrap()
+        .clone();
+    let fixed = support::apply_edits(text, &edits);
+    assert!(
+        fixed.contains("\"We will find a way,\" Brooks said."),
+        "{fixed}"
+    );
+
+    let changes: Vec<Value> = edits
+        .iter()
+        .map(|e| json!({"range": e["range"], "text": e["newText"]}))
+        .collect();
+    client.change(&doc, 2, json!(changes));
+    let diags = client.diagnostics(&doc);
+    assert!(
+        !codes(&diags).contains(&"ambiguous-speaker".to_owned()),
+        "{diags}"
+    );
+}
+
+#[test]
+fn quick_fixes_carry_the_version_for_clients_that_take_document_changes() {
+    let (mut client, _) = Client::start(
+        json!({"workspace": {"workspaceEdit": {"documentChanges": true}}}),
+        json!({"debounceMs": 0}),
+    );
+    let doc = uri("versioned.txt");
+    client.open(&doc, "plaintext", 4, &seed_with_orphan());
+    let orphan = unattributed(&client.diagnostics(&doc))
+        .pop()
+        .expect("orphan");
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": doc}, "range": orphan["range"], "context": {"diagnostics": []}}),
+    );
+    let change = &actions[0]["edit"]["documentChanges"][0];
+    assert_eq!(change["textDocument"], json!({"uri": doc, "version": 4}));
+    assert_eq!(change["edits"][0]["newText"], ",\" Putin said.");
 }

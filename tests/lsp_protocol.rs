@@ -166,3 +166,12 @@ fn stats_of_an_unknown_document_are_zero() {
         json!({"quotes": 0, "speakers": 0, "unattributed": 0, "claims": 0})
     );
 }
+
+#[test]
+#[should_panic(expected = "server message(s) unread")]
+fn the_harness_fails_a_test_that_leaves_messages_unread() {
+    let mut client = Client::default_started();
+    client.open(&uri("unread.txt"), "plaintext", 1, "Plain words.");
+    // The diagnostics published for the open are never read: dropping the client must fail.
+    std::thread::sleep(Duration::from_millis(200));
+}

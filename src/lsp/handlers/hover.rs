@@ -80,7 +80,7 @@ fn quote_markdown(ctx: &Ctx, quote: &Quote) -> String {
         out.push_str(&format!(" — {role}"));
     }
     out.push_str(&format!(
-        "\n\nAttributed by {}: {}",
+        "\n\nAttribution: *{}* — {}",
         method_label(attribution.method),
         reasoning(ctx, quote, attribution, speaker)
     ));
@@ -106,16 +106,17 @@ fn quote_markdown(ctx: &Ctx, quote: &Quote) -> String {
     out
 }
 
+/// The engine's method, in the words an editor would use.
 fn method_label(method: Method) -> &'static str {
     match method {
-        Method::Explicit => "an explicit cue",
-        Method::According => "“according to”",
-        Method::Pronoun => "a pronoun",
-        Method::ColonIntro => "a colon introduction",
-        Method::Subject => "the sentence's subject",
-        Method::SameParagraph => "the same paragraph",
+        Method::Explicit => "explicit",
+        Method::According => "according to",
+        Method::Pronoun => "pronoun",
+        Method::ColonIntro => "colon introduction",
+        Method::Subject => "subject",
+        Method::SameParagraph => "same paragraph",
         Method::Continuation => "continuation",
-        Method::Headline => "a headline",
+        Method::Headline => "headline",
     }
 }
 
@@ -128,7 +129,7 @@ fn reasoning(ctx: &Ctx, quote: &Quote, a: &Attribution, speaker: &Speaker) -> St
         Method::According => format!("“{phrase}” in the same sentence."),
         Method::SameParagraph => format!("“{phrase}” in another sentence of this paragraph."),
         Method::Subject => format!(
-            "“{phrase}” — the quote sits in {}'s sentence.",
+            "{} is the subject of the quote's sentence (“{phrase}”).",
             short_name(speaker)
         ),
         Method::ColonIntro => format!("“{phrase}:” ends the paragraph before."),
@@ -269,7 +270,7 @@ mod tests {
         assert_eq!(
             hover_at("We have", 0),
             "**Quote by Vladimir Putin** — Russian President\n\n\
-             Attributed by an explicit cue: “Putin said” in the same sentence.\n\n\
+             Attribution: *explicit* — “Putin said” in the same sentence.\n\n\
              Cue verb *said* · confidence 90%\n\n\
              2 other quotes by Putin in this document."
         );
@@ -279,7 +280,7 @@ mod tests {
     fn pronoun_quote_says_where_the_name_was() {
         let h = hover_at("I am sure", 0);
         assert!(
-            h.contains("Attributed by a pronoun: “he” → Vladimir Putin, named 1 paragraph up."),
+            h.contains("Attribution: *pronoun* — “he” → Vladimir Putin, named 1 paragraph up."),
             "{h}"
         );
     }
@@ -304,6 +305,51 @@ mod tests {
              First full reference: “Vladimir Putin” (line 1)\n\n3 quotes · 3 claims"
         );
         assert!(hover_at("he said", 0).starts_with("*he* refers to **Vladimir Putin**"));
+    }
+
+    #[test]
+    fn every_method_reads_as_an_editor_would_say_it() {
+        let cases = [
+            (
+                Method::According,
+                "*according to* — “Putin said” in the same sentence.",
+            ),
+            (
+                Method::ColonIntro,
+                "*colon introduction* — “Putin said:” ends the paragraph before.",
+            ),
+            (
+                Method::SameParagraph,
+                "*same paragraph* — “Putin said” in another sentence",
+            ),
+            (
+                Method::Headline,
+                "*headline* — the line opens with “Putin:”.",
+            ),
+            (
+                Method::Subject,
+                "*subject* — Putin is the subject of the quote's sentence",
+            ),
+        ];
+        for (method, expected) in cases {
+            let mut analysis = fixture::analysis();
+            if let Some(a) = analysis.quotes[0].attribution.as_mut() {
+                a.method = method;
+            }
+            let snap = fixture::snapshot_of(fixture::TEXT, analysis);
+            let settings = fixture::settings();
+            let ctx = Ctx {
+                snap: &snap,
+                enc: Encoding::Utf16,
+                settings: &settings,
+            };
+            let at = fixture::find("We have", 0).start;
+            let pos = offset_to_position(&snap.rope, at, Encoding::Utf16);
+            let Some(HoverContents::Markup(m)) = hover(&ctx, pos).map(|h| h.contents) else {
+                panic!("no hover for {method:?}");
+            };
+            assert!(m.value.contains(expected), "{method:?}: {}", m.value);
+        }
     }
 
     #[test]
