@@ -17,9 +17,11 @@ mod findings;
 mod kinds;
 mod lexicon;
 pub mod model;
+mod phrases;
 mod quotes;
 pub mod rules;
 mod sentences;
+mod subjects;
 mod tokens;
 
 pub use model::*;
