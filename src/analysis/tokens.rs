@@ -5,6 +5,7 @@
 
 use super::model::Span;
 use rustc_hash::FxHashSet;
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -20,13 +21,27 @@ pub enum Tok {
 
 /// A token's lower-cased text, kept inline: words are short, and a heap string per token was
 /// a fifth of the engine's time in the allocator.
-#[derive(Clone, PartialEq, Eq, Default)]
+///
+/// It also remembers the lexicon's answers about the word (see `lexicon::Word`).
+#[derive(Clone, Default)]
 pub struct Lower {
     len: u8,
     buf: [u8; INLINE],
     /// Words longer than [`INLINE`] bytes (rare: URLs, long hyphenations).
     long: Option<Box<str>>,
+    /// Two bits per lexicon question: asked, and the answer.
+    answers: Cell<u32>,
+    /// The speech-verb lemma, once asked.
+    verb: Cell<Option<Option<&'static str>>>,
 }
+
+impl PartialEq for Lower {
+    fn eq(&self, other: &Lower) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Lower {}
 
 const INLINE: usize = 22;
 
@@ -51,6 +66,31 @@ impl Lower {
             // fields are private to this module.
             None => unsafe { std::str::from_utf8_unchecked(&self.buf[..usize::from(self.len)]) },
         }
+    }
+}
+
+impl Lower {
+    /// The answer to lexicon question number `q`, looked up on first asking.
+    pub fn remember(&self, q: u32, look_up: fn(&str) -> bool) -> bool {
+        let bits = self.answers.get();
+        let (asked, yes) = (1 << (2 * q), 1 << (2 * q + 1));
+        if bits & asked != 0 {
+            return bits & yes != 0;
+        }
+        let answer = look_up(self.as_str());
+        self.answers
+            .set(bits | asked | if answer { yes } else { 0 });
+        answer
+    }
+
+    /// The speech-verb lemma of the word, looked up on first asking.
+    pub fn remember_verb(&self, look_up: fn(&str) -> Option<&'static str>) -> Option<&'static str> {
+        if let Some(known) = self.verb.get() {
+            return known;
+        }
+        let answer = look_up(self.as_str());
+        self.verb.set(Some(answer));
+        answer
     }
 }
 

@@ -1,0 +1,105 @@
+//! Engine throughput in MB/s for `scripts/bench.sh`: one long article and the dev corpus (when
+//! `../shared` is beside the repository), each analysed repeatedly on one thread.
+//!
+//! The machine is shared (2 cores, several engineers): wall time then mostly measures the
+//! other processes. Each round is timed by this thread's own CPU time (Linux
+//! `/proc/thread-self/schedstat`, nanoseconds on a CPU) when it is readable, by wall time
+//! otherwise; the best and the median round are printed.
+//! `cargo bench --bench throughput [-- ROUNDS]`.
+
+use saidso::analysis::{analyze, DocKind};
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+const SEED: &str = include_str!("../examples/putin-press-conference.txt");
+
+fn long_article() -> String {
+    let mut text = String::new();
+    while text.split_whitespace().count() < 10_000 {
+        text.push_str(SEED);
+        text.push_str("\n\n");
+    }
+    text
+}
+
+fn dev_corpus() -> Option<Vec<String>> {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/dev");
+    let mut texts = Vec::new();
+    let mut paths: Vec<_> = std::fs::read_dir(root)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        for line in std::fs::read_to_string(&path).ok()?.lines() {
+            let doc: serde_json::Value = serde_json::from_str(line).ok()?;
+            texts.push(doc["text"].as_str()?.to_string());
+        }
+    }
+    Some(texts)
+}
+
+/// Nanoseconds this thread has spent on a CPU, if Linux says.
+fn cpu_ns() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    stat.split_whitespace().next()?.parse().ok()
+}
+
+/// Times `f` by this thread's CPU time, or by the wall clock where that is unavailable.
+fn time(f: impl FnOnce()) -> Duration {
+    let (wall, cpu) = (Instant::now(), cpu_ns());
+    f();
+    match (cpu, cpu_ns()) {
+        (Some(a), Some(b)) => Duration::from_nanos(b.saturating_sub(a)),
+        _ => wall.elapsed(),
+    }
+}
+
+/// Runs `texts` through the engine `rounds` times; prints best and median MB/s.
+fn measure(name: &str, texts: &[String], rounds: usize) {
+    let bytes: usize = texts.iter().map(String::len).sum();
+    // Enough work per timing that a scheduler tick does not dominate it.
+    let reps = (4_000_000 / bytes.max(1)).max(1);
+    let mut times: Vec<Duration> = (0..rounds)
+        .map(|_| {
+            time(|| {
+                for _ in 0..reps {
+                    for text in texts {
+                        black_box(analyze(black_box(text), DocKind::Text));
+                    }
+                }
+            }) / reps as u32
+        })
+        .collect();
+    times.sort();
+    let mbs = |d: Duration| bytes as f64 / 1e6 / d.as_secs_f64();
+    println!(
+        "engine {name}: {:.2} MB, best {:.1} MB/s, median {:.1} MB/s ({rounds} rounds, {})",
+        bytes as f64 / 1e6,
+        mbs(times[0]),
+        mbs(times[times.len() / 2]),
+        if cpu_ns().is_some() {
+            "CPU time"
+        } else {
+            "wall time"
+        },
+    );
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; a bare number is the round count.
+    let rounds = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .unwrap_or(15);
+    measure("long article (10k words)", &[long_article()], rounds);
+    match dev_corpus() {
+        Some(texts) => measure(
+            &format!("dev corpus ({} docs)", texts.len()),
+            &texts,
+            rounds,
+        ),
+        None => println!("engine dev corpus: skipped (../shared/corpus/dev is not here)"),
+    }
+}
