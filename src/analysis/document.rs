@@ -48,7 +48,10 @@ fn text_paragraphs(text: &str) -> Vec<Span> {
         pos += line.len();
         let content = line.trim_end_matches(['\n', '\r']);
         let trimmed = content.trim();
-        if trimmed.is_empty() {
+        // A suppression comment on a line of its own (`# saidso-disable-next-line …`) is an
+        // instruction to the linter, not prose: it must not join, split or start a paragraph
+        // of the story, so it counts as a blank line.
+        if trimmed.is_empty() || is_directive_line(trimmed) {
             if let Some(p) = current.take() {
                 out.push(p);
             }
@@ -72,6 +75,24 @@ fn text_paragraphs(text: &str) -> Vec<Span> {
         out.push(p);
     }
     out
+}
+
+/// Whether a trimmed line of plain text is a saidso comment: `# saidso-…`, `// saidso-…` or
+/// `<!-- saidso-… -->` (the forms `config::suppress` reads).
+fn is_directive_line(line: &str) -> bool {
+    let body = if let Some(rest) = line.strip_prefix("<!--") {
+        match rest.trim_end().strip_suffix("-->") {
+            Some(inner) => inner,
+            None => return false,
+        }
+    } else if let Some(rest) = line.strip_prefix("//") {
+        rest
+    } else if let Some(rest) = line.strip_prefix('#') {
+        rest
+    } else {
+        return false;
+    };
+    body.trim_start().starts_with("saidso-")
 }
 
 fn markdown_prose(text: &str) -> Prose<'_> {
@@ -195,6 +216,16 @@ mod tests {
         assert_eq!(
             paras(text, DocKind::Text),
             ["One line wrapped here.", "Two.", "Three"]
+        );
+    }
+
+    #[test]
+    fn suppression_comments_are_not_prose_in_plain_text() {
+        let text = "One.\n# saidso-disable-next-line unattributed-quote\n\"Two.\"\n\
+                    // saidso-disable\n<!-- saidso-enable -->\nThree.\n# Not a directive";
+        assert_eq!(
+            paras(text, DocKind::Text),
+            ["One.", "\"Two.\"", "Three. # Not a directive"]
         );
     }
 

@@ -156,6 +156,7 @@ pub(crate) mod fixtures {
                 message: "Quote opened here, never closed.".into(),
                 related: vec![],
                 candidates: vec![],
+                fix: None,
             },
             Finding {
                 rule: Rule::UnattributedQuote,
@@ -167,6 +168,7 @@ pub(crate) mod fixtures {
                     message: "last named source".into(),
                 }],
                 candidates: vec![],
+                fix: None,
             },
         ];
         let analysis = Analysis {

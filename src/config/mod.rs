@@ -192,6 +192,7 @@ mod tests {
             message: "m".into(),
             related: vec![],
             candidates: vec![],
+            fix: None,
         }
     }
 

@@ -1,0 +1,238 @@
+//! `anonymous-source`: unnamed sources described too vaguely, or without a reason.
+//!
+//! The convention: use anonymous sources only when essential, describe them as specifically as
+//! possible (`a senior State Department official`; `a source` alone is almost never enough),
+//! and say why anonymity was granted (`spoke on condition of anonymity because …`). The check
+//! looks at the speaker phrase of every speech cue (`sources said`, `according to a person
+//! familiar with the talks`) and flags
+//! - a vague one (nothing beyond determiners and stock words: `a source`, `two officials`,
+//!   `people familiar with the matter`) always;
+//! - a specific one when no reason for anonymity is given in its paragraph or the ones around.
+//!
+//! Plural officials with a descriptor (`State Department officials said`) speak for an office
+//! on the record more often than not, so they are anonymous only with an explicit marker.
+
+use super::{finding, Ctx};
+use crate::analysis::cues::NpKind;
+use crate::analysis::model::Finding;
+use crate::analysis::rules::Rule;
+
+/// Words that make a phrase an anonymous source by themselves.
+const MARKERS: &[&str] = &[
+    "source",
+    "sources",
+    "insider",
+    "insiders",
+    "anonymous",
+    "unnamed",
+    "unidentified",
+];
+
+/// Phrases that make a phrase an anonymous source.
+const MARKER_PHRASES: &[&str] = &[
+    "familiar with",
+    "close to",
+    "briefed on",
+    "knowledge of",
+    "knowledgeable about",
+    "with direct knowledge",
+    "who asked not",
+    "who requested",
+    "who spoke on",
+];
+
+/// Words that say nothing about who a source is.
+const STOCK: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "one",
+    "two",
+    "three",
+    "four",
+    "several",
+    "some",
+    "many",
+    "multiple",
+    "other",
+    "another",
+    "senior",
+    "top",
+    "high-ranking",
+    "anonymous",
+    "unnamed",
+    "unidentified",
+    "source",
+    "sources",
+    "person",
+    "people",
+    "official",
+    "officials",
+    "insider",
+    "insiders",
+    "familiar",
+    "close",
+    "with",
+    "to",
+    "of",
+    "on",
+    "about",
+    "the",
+    "matter",
+    "situation",
+    "issue",
+    "knowledge",
+    "direct",
+    "briefed",
+    "knowledgeable",
+    "thinking",
+    "discussions",
+    "talks",
+    "plans",
+    "conversations",
+    "conversation",
+    "negotiations",
+    "deliberations",
+    "process",
+    "investigation",
+    "decision",
+    "case",
+    "who",
+    "asked",
+    "not",
+    "be",
+    "named",
+    "identified",
+    "requested",
+    "anonymity",
+    "spoke",
+    "condition",
+    "involved",
+    "in",
+    "it",
+    "them",
+    "him",
+    "her",
+    "said",
+    "current",
+    "former",
+    "individual",
+    "individuals",
+    "sourced",
+    "well-placed",
+    "knowledgeable",
+    "informed",
+    "reliable",
+];
+
+/// Reasons for anonymity, as newsrooms write them.
+const REASONS: &[&str] = &[
+    "anonymity",
+    "anonymously",
+    "not authorized",
+    "wasn't authorized",
+    "weren't authorized",
+    "was not authorized",
+    "unauthorized to",
+    "not allowed to",
+    "not permitted to",
+    "not be named",
+    "not be identified",
+    "not to be named",
+    "not to be identified",
+    "without being named",
+    "without being identified",
+    "declined to be named",
+    "declined to be identified",
+    "on background",
+    "not allowed to speak",
+    "because of the sensitivity",
+    "because the talks",
+    "because the matter",
+    "were private",
+    "was private",
+    "fear of",
+    "for fear",
+];
+
+pub fn check(ctx: &Ctx) -> Vec<Finding> {
+    let extra: Vec<String> = ctx
+        .options
+        .anonymity_phrases
+        .iter()
+        .map(|p| p.trim().to_lowercase())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut out: Vec<Finding> = Vec::new();
+    for s in &ctx.sentences {
+        if ctx.is_headline(s.paragraph) {
+            continue;
+        }
+        for c in &s.cues {
+            let Some(np) = &c.subject else { continue };
+            if np.kind != NpKind::Nominal || out.iter().any(|f| f.span == np.span) {
+                continue;
+            }
+            let text = np.span.text(ctx.view);
+            let lower = text.to_lowercase();
+            let words: Vec<&str> = lower
+                .split(|ch: char| ch.is_whitespace() || ch == ',')
+                .filter(|w| !w.is_empty())
+                .collect();
+            let configured = extra.iter().any(|p| contains_phrase(&lower, p));
+            let marked = configured
+                || words.iter().any(|w| MARKERS.contains(w))
+                || MARKER_PHRASES.iter().any(|p| contains_phrase(&lower, p));
+            let bare_official = words.iter().any(|w| matches!(*w, "official" | "officials"))
+                && words.iter().all(|w| STOCK.contains(w));
+            if !(marked || bare_official) {
+                continue;
+            }
+            let specific = words.iter().any(|w| !STOCK.contains(w)) || has_inner_capital(text);
+            let message = if !specific {
+                format!(
+                    "\"{text}\" says nothing about who the source is. Describe them as \
+                     specifically as you can (their job, their side, how they know), and say \
+                     why they were granted anonymity."
+                )
+            } else if !reason_nearby(ctx, s.paragraph) {
+                format!(
+                    "\"{text}\" is an anonymous source, and no reason is given: say why \
+                     anonymity was granted (\"spoke on condition of anonymity because …\")."
+                )
+            } else {
+                continue;
+            };
+            out.push(finding(Rule::AnonymousSource, np.span, message));
+        }
+    }
+    out
+}
+
+/// Whether `phrase` occurs in `text` as whole words.
+fn contains_phrase(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// A capitalised word after the first: `a senior State Department official`.
+fn has_inner_capital(text: &str) -> bool {
+    text.split_whitespace()
+        .skip(1)
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Whether the paragraph `pi` or one next to it gives a reason for anonymity.
+fn reason_nearby(ctx: &Ctx, pi: usize) -> bool {
+    let lo = pi.saturating_sub(1);
+    let hi = (pi + 1).min(ctx.paragraphs.len().saturating_sub(1));
+    (lo..=hi).any(|p| {
+        ctx.paragraphs.get(p).is_some_and(|para| {
+            let text = para.span.text(ctx.view).to_lowercase();
+            REASONS.iter().any(|r| text.contains(r))
+        })
+    })
+}

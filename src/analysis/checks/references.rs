@@ -1,0 +1,258 @@
+//! `first-reference`: a person is introduced by full name, then referred to by surname.
+//!
+//! Two slips are flagged, for people the story quotes or reports speech from:
+//! - the surname alone (or `Mr. Putin`) before the full name has been given — the reader meets
+//!   someone not yet introduced;
+//! - the full name repeated over and over once the person is introduced (the first repeat is
+//!   let pass, as are repeats after a long stretch without the person, where reintroducing them
+//!   helps the reader).
+//!
+//! This reads the text itself rather than the engine's mention list, which only records a bare
+//! surname once the person is known: the slip is exactly a surname seen before that. Words
+//! inside quotation marks are the speaker's and never count; headlines, which use surnames by
+//! convention, do not either.
+
+use super::{finding, Ctx};
+use crate::analysis::lexicon;
+use crate::analysis::model::{Finding, Fix, Span, SpeakerKind};
+use crate::analysis::rules::Rule;
+
+/// Paragraphs without the person after which a full name may be given again.
+const LONG_GAP: usize = 6;
+
+/// Honorifics that are no introduction: `Mr. Putin` is a later reference in the styles that
+/// use it. Job titles (`President Obama`, `Sen. Graham`) are let pass.
+const HONORIFICS: &[&str] = &["mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "dr.", "dr"];
+
+/// Nouns after a surname that make it an attribute, not a reference: `the Trump campaign`.
+const ATTRIBUTIVE: &[&str] = &[
+    "administration",
+    "campaign",
+    "camp",
+    "era",
+    "presidency",
+    "supporters",
+    "voters",
+    "fans",
+    "rally",
+    "rallies",
+    "team",
+    "aides",
+    "allies",
+    "critics",
+    "family",
+    "foundation",
+    "doctrine",
+    "years",
+    "tower",
+    "organization",
+    "transition",
+    "effect",
+    "brand",
+    "plan",
+    "policy",
+    "policies",
+    "surrogates",
+    "backers",
+    "donors",
+    "staff",
+    "staffers",
+];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Full,
+    Surname,
+    Honorific,
+}
+
+struct Occurrence {
+    span: Span,
+    paragraph: usize,
+    form: Form,
+}
+
+pub fn check(ctx: &Ctx) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let speaking: Vec<usize> = ctx
+        .quotes
+        .iter()
+        .filter_map(|q| q.attribution.as_ref().map(|a| a.speaker))
+        .chain(ctx.claims.iter().map(|c| c.speaker))
+        .collect();
+    for (id, speaker) in ctx.speakers.iter().enumerate() {
+        if speaker.kind != SpeakerKind::Person || !speaking.contains(&id) {
+            continue;
+        }
+        let words: Vec<&str> = speaker.name.split_whitespace().collect();
+        let Some(surname) = words
+            .iter()
+            .rev()
+            .find(|w| {
+                !matches!(
+                    w.to_lowercase().as_str(),
+                    "jr." | "sr." | "ii" | "iii" | "jr"
+                )
+            })
+            .copied()
+        else {
+            continue;
+        };
+        if words.len() < 2 || surname == words[0] {
+            continue;
+        }
+        // Two people of the same surname (the Clintons) need their full names.
+        let shared = ctx.speakers.iter().enumerate().any(|(o, s)| {
+            o != id
+                && s.kind == SpeakerKind::Person
+                && s.name.split_whitespace().last() == Some(surname)
+        });
+        if shared {
+            continue;
+        }
+        let occ = occurrences(ctx, &speaker.name, surname);
+        let Some(first_full) = occ.iter().position(|o| o.form == Form::Full) else {
+            continue;
+        };
+        if let Some(early) = occ[..first_full].first() {
+            let written = early.span.text(ctx.view);
+            let mut f = finding(
+                Rule::FirstReference,
+                early.span,
+                format!(
+                    "First reference to {} is \"{written}\": give the full name (and title or \
+                     role) here, the surname after.",
+                    speaker.name
+                ),
+            );
+            if early.form == Form::Surname {
+                f.fix = Some(Fix::replace(
+                    format!("Use the full name \"{}\"", speaker.name),
+                    early.span,
+                    speaker.name.clone(),
+                ));
+            }
+            f.related = vec![crate::analysis::model::Related {
+                span: occ[first_full].span,
+                message: "the full name is given only here".into(),
+            }];
+            f.candidates = vec![id];
+            out.push(f);
+        }
+        // Repeats of the full name within reach of the previous reference.
+        let mut repeats = 0usize;
+        for k in first_full + 1..occ.len() {
+            if occ[k].form != Form::Full {
+                continue;
+            }
+            let gap = occ[k].paragraph.saturating_sub(occ[k - 1].paragraph);
+            if gap >= LONG_GAP {
+                repeats = 0;
+                continue;
+            }
+            repeats += 1;
+            if repeats < 2 {
+                continue;
+            }
+            let mut f = finding(
+                Rule::FirstReference,
+                occ[k].span,
+                format!(
+                    "{} was introduced already; after the first reference use the surname \
+                     (\"{surname}\").",
+                    speaker.name
+                ),
+            );
+            f.fix = Some(Fix::replace(
+                format!("Use the surname \"{surname}\""),
+                occ[k].span,
+                surname.to_string(),
+            ));
+            f.candidates = vec![id];
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// Where the story names a person, in text order: the full name, or the surname alone.
+fn occurrences(ctx: &Ctx, full: &str, surname: &str) -> Vec<Occurrence> {
+    let mut out = Vec::new();
+    let mut full_spans: Vec<Span> = Vec::new();
+    for (at, _) in ctx.view.match_indices(full) {
+        let span = Span::new(at, at + full.len());
+        if let Some(p) = usable(ctx, span) {
+            full_spans.push(span);
+            out.push(Occurrence {
+                span,
+                paragraph: p,
+                form: Form::Full,
+            });
+        }
+    }
+    for (at, _) in ctx.view.match_indices(surname) {
+        let span = Span::new(at, at + surname.len());
+        if full_spans.iter().any(|f| f.overlaps(span)) {
+            continue;
+        }
+        let Some(p) = usable(ctx, span) else { continue };
+        let before = ctx.view[..at].trim_end_matches(' ');
+        let prev_word = before
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        // Part of a longer name (`Jeb Bush` for `George Bush`, `Sarah Huckabee Sanders`), or a
+        // first name before the surname that our full name spells differently.
+        let prev_cap = prev_word.chars().next().is_some_and(|c| c.is_alphabetic())
+            && before
+                .rsplit(|c: char| c.is_whitespace())
+                .next()
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+        let honorific = HONORIFICS.contains(&prev_word.as_str());
+        if prev_cap && !honorific && !lexicon::is_not_name(&prev_word) {
+            continue;
+        }
+        let rest = ctx.view[span.end..].trim_start_matches(['\'', '’', 's']);
+        let next_word: &str = ctx.view[span.end..]
+            .trim_start()
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .next()
+            .unwrap_or("");
+        let possessive = rest.len() < ctx.view.len() - span.end;
+        let attributive = !possessive
+            && (ATTRIBUTIVE.contains(&next_word.to_lowercase().as_str())
+                || next_word.chars().next().is_some_and(char::is_uppercase)
+                    && ctx.view[span.end..].starts_with(' '));
+        if attributive {
+            continue;
+        }
+        out.push(Occurrence {
+            span,
+            paragraph: p,
+            form: if honorific {
+                Form::Honorific
+            } else {
+                Form::Surname
+            },
+        });
+    }
+    out.sort_by_key(|o| o.span.start);
+    out
+}
+
+/// The paragraph of a name occurrence the rule may look at: a whole word, in a story paragraph
+/// (not a headline), outside every quotation. `None` otherwise.
+fn usable(ctx: &Ctx, span: Span) -> Option<usize> {
+    let view = ctx.view;
+    let before = view[..span.start].chars().next_back();
+    let after = view[span.end..].chars().next();
+    if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    if ctx.quotes.iter().any(|q| q.span.overlaps(span)) {
+        return None;
+    }
+    let p = ctx.paragraphs.iter().position(|p| p.span.covers(span))?;
+    (!ctx.is_headline(p)).then_some(p)
+}
