@@ -6,7 +6,7 @@
 //! guessed a speaker for are not evidence of two speakers.
 
 use super::{finding, Ctx};
-use crate::analysis::model::{Finding, Fix, Method, QuoteKind, Related, Span};
+use crate::analysis::model::{Finding, Fix, Method, QuoteKind, Related, Span, SpeakerKind};
 use crate::analysis::rules::Rule;
 
 pub fn check(ctx: &Ctx) -> Vec<Finding> {
@@ -21,8 +21,17 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
             let named = matches!(
                 a.method,
                 Method::Explicit | Method::Pronoun | Method::According | Method::ColonIntro
-            );
-            if q.kind != QuoteKind::Direct || !named {
+            ) && a.confidence >= 0.8;
+            // A definite description (`the candidate`, `the Senate minority leader`) most often
+            // names someone already named: two speakers to the engine, one person to the
+            // reader. Only speakers that are surely different count.
+            let definite = ctx.speakers.get(a.speaker).is_some_and(|s| {
+                s.kind == SpeakerKind::Nominal
+                    && (s.name.to_lowercase().starts_with("the ")
+                        || a.mention
+                            .is_some_and(|m| m.text(ctx.view).to_lowercase().starts_with("the ")))
+            });
+            if q.kind != QuoteKind::Direct || !named || definite {
                 continue;
             }
             match first {

@@ -79,17 +79,37 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// A headline or title line rather than a paragraph of the story: short and not ending like
-    /// a sentence. Headlines have their own conventions (present tense, surnames), so the
-    /// story's rules skip them.
+    /// A headline, deck or title line rather than a paragraph of the story. Headlines have
+    /// their own conventions (present tense, surnames), so the story's rules skip them. Signs:
+    /// not ending like a sentence, ending in `;` (a deck), Title Case, or a short opening line.
     pub fn is_headline(&self, paragraph: usize) -> bool {
         let Some(p) = self.paragraphs.get(paragraph) else {
             return false;
         };
         let text = p.span.text(self.view).trim_end();
+        let words: Vec<&str> = text.split_whitespace().collect();
         let ends_like_sentence = text.ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', '»']);
-        let words = text.split_whitespace().count();
-        !ends_like_sentence && words <= 25
+        let caps = words
+            .iter()
+            .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+            .count();
+        let title_case = words.len() >= 4 && caps * 10 >= words.len() * 7;
+        (!ends_like_sentence && words.len() <= 25)
+            || (text.ends_with(';') && words.len() <= 30)
+            || (title_case && words.len() <= 25)
+            || (paragraph == 0 && words.len() <= 20)
+    }
+
+    /// A paragraph that only separates sections (`___`, `3:15 a.m.`, `* * *`): few words.
+    pub fn is_break(&self, paragraph: usize) -> bool {
+        self.paragraphs.get(paragraph).is_some_and(|p| {
+            p.span
+                .text(self.view)
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .count()
+                <= 3
+        })
     }
 
     /// The paragraph that holds `offset`.

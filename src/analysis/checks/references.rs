@@ -14,7 +14,7 @@
 
 use super::{finding, Ctx};
 use crate::analysis::lexicon;
-use crate::analysis::model::{Finding, Fix, Span, SpeakerKind};
+use crate::analysis::model::{Finding, Fix, Gender, Span, SpeakerKind};
 use crate::analysis::rules::Rule;
 
 /// Paragraphs without the person after which a full name may be given again.
@@ -80,8 +80,22 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
         .filter_map(|q| q.attribution.as_ref().map(|a| a.speaker))
         .chain(ctx.claims.iter().map(|c| c.speaker))
         .collect();
+    let lede = ctx
+        .paragraphs
+        .iter()
+        .position(|p| p.span.text(ctx.view).split_whitespace().count() >= 25)
+        .unwrap_or(0);
     for (id, speaker) in ctx.speakers.iter().enumerate() {
-        if speaker.kind != SpeakerKind::Person || !speaking.contains(&id) {
+        // A person the text gives a gender (a known first name, a pronoun, a gendered title):
+        // capitalised pairs the engine took for a person (`British Columbia`, `Super Tuesday`)
+        // have none, and first-reference style is about people.
+        let first_name = speaker
+            .name
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| lexicon::first_name_gender(&w.to_lowercase()).is_some());
+        let gendered = matches!(speaker.gender, Some(Gender::Male | Gender::Female)) && first_name;
+        if speaker.kind != SpeakerKind::Person || !gendered || !speaking.contains(&id) {
             continue;
         }
         let words: Vec<&str> = speaker.name.split_whitespace().collect();
@@ -107,14 +121,46 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
                 && s.kind == SpeakerKind::Person
                 && s.name.split_whitespace().last() == Some(surname)
         });
-        if shared {
+        // … and so do two in the text at all (`Bill Clinton` in a story quoting Hillary).
+        let given = speaker.name.split_whitespace().next().unwrap_or("");
+        let namesake = ctx.view.match_indices(surname).any(|(at, _)| {
+            let before = ctx.view[..at].trim_end_matches(' ');
+            let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
+            prev != given
+                && prev.starts_with(char::is_uppercase)
+                && prev.chars().all(char::is_alphabetic)
+                && before.len() < at
+                && !lexicon::is_title(&prev.to_lowercase())
+                && !lexicon::is_not_name(&prev.to_lowercase())
+        });
+        if shared || namesake {
             continue;
         }
         let occ = occurrences(ctx, &speaker.name, surname);
         let Some(first_full) = occ.iter().position(|o| o.form == Form::Full) else {
             continue;
         };
-        if let Some(early) = occ[..first_full].first() {
+        // Only story paragraphs of some length: headlines, decks and subheads (`Carson: A
+        // miracle.`) name people by surname by convention.
+        // The story starts at its lede, the first full paragraph; decks before it are
+        // headline matter.
+        let body = |o: &&Occurrence| {
+            o.paragraph >= lede
+                && ctx.paragraphs.get(o.paragraph).is_some_and(|p| {
+                    !ctx.is_headline(o.paragraph)
+                        && p.span.text(ctx.view).split_whitespace().count() >= 12
+                })
+        };
+        // `Mr. Putin` in an abstract under a headline that gave the full name leans on it.
+        let headline_full = ctx
+            .view
+            .match_indices(speaker.name.as_str())
+            .any(|(at, _)| ctx.paragraph_of(at).is_some_and(|p| ctx.is_headline(p)));
+        let early = occ[..first_full]
+            .iter()
+            .find(body)
+            .filter(|o| !(o.form == Form::Honorific && headline_full));
+        if let Some(early) = early {
             let written = early.span.text(ctx.view);
             let mut f = finding(
                 Rule::FirstReference,
@@ -146,7 +192,11 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
                 continue;
             }
             let gap = occ[k].paragraph.saturating_sub(occ[k - 1].paragraph);
-            if gap >= LONG_GAP {
+            // A section break (`___`, a time stamp in a live blog) starts a new item, which
+            // introduces people afresh.
+            let new_section = (occ[k - 1].paragraph..occ[k].paragraph)
+                .any(|p| ctx.is_break(p) || ctx.is_headline(p));
+            if gap >= LONG_GAP || new_section {
                 repeats = 0;
                 continue;
             }
@@ -173,6 +223,37 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Particles that belong to a surname: `Le Pen`, `de Blasio`, `Van Hollen`.
+const PARTICLES: &[&str] = &[
+    "le", "la", "de", "del", "della", "van", "von", "der", "den", "al", "el", "di", "da", "du",
+    "dos", "bin", "ibn", "st.",
+];
+
+/// The surname of a full name (`Marine Le Pen` → `Le Pen`, `Joseph R. Biden Jr.` → `Biden`);
+/// `None` when the name is a single word (nothing to shorten).
+fn surname_of(name: &str) -> Option<&str> {
+    let words: Vec<(usize, &str)> = name
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - name.as_ptr() as usize, w))
+        .collect();
+    let last = words.iter().rposition(|(_, w)| {
+        !matches!(
+            w.to_lowercase().as_str(),
+            "jr." | "sr." | "jr" | "sr" | "ii" | "iii" | "iv"
+        )
+    })?;
+    let mut first = last;
+    while first > 1 && PARTICLES.contains(&words[first - 1].1.to_lowercase().as_str()) {
+        first -= 1;
+    }
+    if first == 0 {
+        return None;
+    }
+    let start = words[first].0;
+    let end = words[last].0 + words[last].1.len();
+    name.get(start..end)
 }
 
 /// Where the story names a person, in text order: the full name, or the surname alone.
@@ -210,7 +291,12 @@ fn occurrences(ctx: &Ctx, full: &str, surname: &str) -> Vec<Occurrence> {
                 .next()
                 .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
         let honorific = HONORIFICS.contains(&prev_word.as_str());
-        if prev_cap && !honorific && !lexicon::is_not_name(&prev_word) {
+        // `President Clinton`, `Sen. Graham`: a job title with the surname is an accepted
+        // reference (and may mean another Clinton); a longer name is another person.
+        if prev_cap
+            && !honorific
+            && (lexicon::is_title(&prev_word) || !lexicon::is_not_name(&prev_word))
+        {
             continue;
         }
         let rest = ctx.view[span.end..].trim_start_matches(['\'', '’', 's']);
@@ -221,7 +307,8 @@ fn occurrences(ctx: &Ctx, full: &str, surname: &str) -> Vec<Occurrence> {
             .unwrap_or("");
         let possessive = rest.len() < ctx.view.len() - span.end;
         let attributive = !possessive
-            && (ATTRIBUTIVE.contains(&next_word.to_lowercase().as_str())
+            && (ctx.view[span.end..].trim_start().starts_with('&')
+                || ATTRIBUTIVE.contains(&next_word.to_lowercase().as_str())
                 || next_word.chars().next().is_some_and(char::is_uppercase)
                     && ctx.view[span.end..].starts_with(' '));
         if attributive {
@@ -248,6 +335,11 @@ fn usable(ctx: &Ctx, span: Span) -> Option<usize> {
     let before = view[..span.start].chars().next_back();
     let after = view[span.end..].chars().next();
     if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    // `Hewlett-Packard`: part of a compound.
+    let mut rest = view[span.end..].chars();
+    if rest.next() == Some('-') && rest.next().is_some_and(char::is_alphanumeric) {
         return None;
     }
     if ctx.quotes.iter().any(|q| q.span.overlaps(span)) {

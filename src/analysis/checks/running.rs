@@ -13,6 +13,7 @@
 //!    fragment inside the writer's sentence closes even when the speaker goes on.
 
 use super::{finding, Ctx};
+use crate::analysis::lexicon;
 use crate::analysis::model::{Fix, Method, QuoteKind, Related, Span};
 use crate::analysis::rules::Rule;
 
@@ -49,6 +50,9 @@ fn missing_reopening(ctx: &Ctx, unclosed: &mut Vec<Span>) -> Vec<crate::analysis
         let Some(close) = stray_close(ctx, pi + 1) else {
             return true;
         };
+        if signature_line(next.span.text(ctx.view)) {
+            return true;
+        }
         let mark = open.text(ctx.view);
         let reopen = match mark {
             "“" | "”" => "“",
@@ -89,6 +93,25 @@ fn missing_reopening(ctx: &Ctx, unclosed: &mut Vec<Span>) -> Vec<crate::analysis
         false
     });
     out
+}
+
+/// Whether a paragraph opens like the signature under a pull quote (`Dean Baker, Center for
+/// Economic and Policy Research."`): a capitalised name of two or three words, then a comma or
+/// period. Such a line names the speaker; it does not go on with the quote.
+fn signature_line(text: &str) -> bool {
+    let text = text.trim_end_matches(['"', '”', '\'', '’']);
+    let mut words = text.split_whitespace();
+    let mut caps = 0;
+    for w in words.by_ref().take(3) {
+        if !w.starts_with(char::is_uppercase) {
+            return false;
+        }
+        caps += 1;
+        if w.ends_with([',', '.']) {
+            return caps >= 2;
+        }
+    }
+    false
 }
 
 /// The first double closing mark of paragraph `pi` that closes nothing the pairing found:
@@ -132,6 +155,10 @@ fn stray_close(ctx: &Ctx, pi: usize) -> Option<Span> {
 fn closed_before_continuation(ctx: &Ctx) -> Vec<crate::analysis::model::Finding> {
     let mut out = Vec::new();
     for (pi, para) in ctx.paragraphs.iter().enumerate() {
+        // The first paragraph is most often a headline (`Richards: 'I'm Sick Of …'`).
+        if pi == 0 || ctx.is_headline(pi) {
+            continue;
+        }
         let Some(last) = ctx.quotes.iter().rfind(|q| q.paragraph == pi) else {
             continue;
         };
@@ -139,6 +166,7 @@ fn closed_before_continuation(ctx: &Ctx) -> Vec<crate::analysis::model::Finding>
         let tail = Span::new(last.span.end, para.span.end).text(ctx.view);
         if !last.closed
             || last.kind != QuoteKind::Direct
+            || last.inner.text(ctx.view).split_whitespace().count() < 6
             || !tail
                 .chars()
                 .all(|c| c.is_whitespace() || ".,;!?".contains(c))
@@ -154,7 +182,20 @@ fn closed_before_continuation(ctx: &Ctx) -> Vec<crate::analysis::model::Finding>
         let Some(next) = ctx.quotes.iter().find(|q| q.paragraph == pi + 1) else {
             continue;
         };
+        // A continuation is speech that goes on: sentences ending inside the marks, not a
+        // quoted title or a section heading in marks (`'Coal Isn't the Villain.'`).
+        let inner = next.inner.text(ctx.view).trim_end();
+        let speech = inner.split_whitespace().count() >= 6
+            && inner.ends_with(['.', ',', '!', '?', '…', '—', '-', ':', ';']);
+        // It must be a whole quote paragraph or a proper running quote, not one broken off.
+        let whole = next.closed
+            || ctx
+                .quotes
+                .iter()
+                .any(|o| o.group == next.group && o.paragraph == pi + 2);
         let continues = next.span.start == next_para.span.start
+            && speech
+            && whole
             && next.kind == QuoteKind::Direct
             && next.attribution.as_ref().is_some_and(|a| {
                 a.method == Method::Continuation
@@ -163,10 +204,15 @@ fn closed_before_continuation(ctx: &Ctx) -> Vec<crate::analysis::model::Finding>
             });
         // A continuation that is itself attributed later in its running quote, or followed by
         // a cue in its paragraph, is not what this case is about.
-        let cue_in_next = ctx
-            .sentences
-            .iter()
-            .any(|s| s.paragraph == pi + 1 && !s.cues.is_empty());
+        // Any speech verb counts, even one whose subject the cue finder could not read (`the
+        // Gawker employee wrote`): the writer attributed that paragraph.
+        let cue_in_next = ctx.sentences.iter().any(|s| {
+            s.paragraph == pi + 1
+                && (!s.cues.is_empty()
+                    || s.toks
+                        .iter()
+                        .any(|t| t.is_word() && !t.cap && lexicon::speech_verb(&t.lower).is_some()))
+        });
         if !continues || cue_in_next {
             continue;
         }

@@ -104,10 +104,15 @@ fn word(toks: &[Token], i: usize) -> Option<&str> {
 /// Whether the verb at `i` introduces speech: followed by `that` (within a few words), by a
 /// quotation, by punctuation, by the end of the sentence, or by a subject pronoun.
 fn introduces_speech(toks: &[Token], i: usize) -> bool {
+    let is_quote = |k: usize| toks.get(k).is_some_and(|t| t.quote().is_some());
     match toks.get(i + 1) {
-        None => true,
-        Some(t) if t.quote().is_some() => true,
-        Some(t) if matches!(t.kind, Tok::Punct(',' | ':' | '.' | ';' | '!' | '?' | '—')) => true,
+        // `Sanders conceded.` (the race) or `the newspaper admitted.` with no quotation: the
+        // sense is not settled, so only a quotation attached to the verb counts (checked by
+        // the caller).
+        None => false,
+        Some(t) if t.quote().is_some() || t.is_punct(':') => true,
+        Some(t) if t.is_punct(',') => is_quote(i + 2),
+        Some(t) if !t.is_word() => false,
         Some(_) => {
             let ahead = (i + 1..(i + 5).min(toks.len()))
                 .take_while(|&k| toks[k].is_word())
@@ -124,6 +129,16 @@ fn introduces_speech(toks: &[Token], i: usize) -> bool {
 /// Whether the legal or neutral sense of a verb is meant: `charged with`, `claimed victory`.
 fn neutral_sense(toks: &[Token], i: usize, base: &str) -> bool {
     let next = word(toks, i + 1);
+    // A passive (`was not charged`, `were admitted`): the subject did not speak.
+    let passive = (i.saturating_sub(3)..i).any(|k| {
+        matches!(
+            word(toks, k),
+            Some("was" | "were" | "is" | "are" | "be" | "been" | "being" | "get" | "got")
+        )
+    });
+    if passive {
+        return true;
+    }
     if next.is_some_and(|w| NEUTRAL_OBJECTS.contains(&w)) {
         return true;
     }
@@ -191,11 +206,24 @@ pub fn loaded(ctx: &Ctx) -> Vec<Finding> {
             let Some(base) = forms.get(&t.lower) else {
                 continue;
             };
+            // `Pagliano's Fifth Amendment claims`: a noun in a possessive phrase.
+            let possessed = s.toks[i.saturating_sub(3)..i].iter().any(|p| p.possessive);
+            if possessed {
+                continue;
+            }
             let cue = s.cues.iter().find(|c| c.verb == t.span);
+            // People smile, laugh and sigh without speaking: those verbs count only as the tag
+            // of a quotation.
+            let gesture = matches!(
+                base.as_str(),
+                "smile" | "laugh" | "sigh" | "grin" | "chuckle"
+            );
             let attributes = match cue {
                 Some(c) => {
-                    attached_to_quote(ctx, c)
-                        || (introduces_speech(&s.toks, i) && !neutral_sense(&s.toks, i, base))
+                    attached_to_quote(ctx, s, c)
+                        || (!gesture
+                            && introduces_speech(&s.toks, i)
+                            && !neutral_sense(&s.toks, i, base))
                 }
                 // Not a speech verb to the engine: only as a quotation's tag.
                 None => lexicon::speech_verb(&t.lower).is_none() && tags_quote(&s.toks, i),
@@ -236,11 +264,13 @@ fn meaning(base: &str) -> &'static str {
     }
 }
 
-/// Whether a quotation of the document is attributed through this cue.
-fn attached_to_quote(ctx: &Ctx, cue: &Cue) -> bool {
-    ctx.quotes.iter().any(|q| {
-        q.attribution
-            .as_ref()
+/// Whether a quotation of the cue's own sentence is attributed through it (a quote elsewhere
+/// in the paragraph that leans on it does not make the verb a quotation's tag).
+fn attached_to_quote(ctx: &Ctx, s: &Sentence, cue: &Cue) -> bool {
+    s.toks.iter().filter_map(|t| t.quote()).any(|q| {
+        ctx.quotes
+            .get(q)
+            .and_then(|q| q.attribution.as_ref())
             .is_some_and(|a| a.cue == Some(cue.verb))
     })
 }
