@@ -125,6 +125,17 @@ const STOCK: &[&str] = &[
     "reliable",
 ];
 
+/// Nouns that make a phrase a document or a survey rather than a person.
+const DOCUMENTS: &[&str] = &[
+    "survey",
+    "poll",
+    "study",
+    "report",
+    "memo",
+    "document",
+    "documents",
+];
+
 /// Reasons for anonymity, as newsrooms write them.
 const REASONS: &[&str] = &[
     "anonymity",
@@ -179,13 +190,28 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
                 .split(|ch: char| ch.is_whitespace() || ch == ',')
                 .filter(|w| !w.is_empty())
                 .collect();
+            // `the source said`, `The official said`: a later reference to a source described
+            // at its first one, where the check already looked.
+            if lower.starts_with("the ") {
+                continue;
+            }
+            // `a recent survey of Republican insiders`: a document, not a person.
+            if words.iter().any(|w| DOCUMENTS.contains(w)) {
+                continue;
+            }
             let configured = extra.iter().any(|p| contains_phrase(&lower, p));
             let marked = configured
                 || words.iter().any(|w| MARKERS.contains(w))
                 || MARKER_PHRASES.iter().any(|p| contains_phrase(&lower, p));
             let bare_official = words.iter().any(|w| matches!(*w, "official" | "officials"))
                 && words.iter().all(|w| STOCK.contains(w));
-            if !(marked || bare_official) {
+            // `The agency met the director, officials said`: plain `officials` of an institution
+            // the story has just named speak for it on the record, so they are flagged only
+            // when no institution is in sight.
+            let plural = words.iter().any(|w| *w == "officials");
+            if !(marked || bare_official)
+                || (bare_official && !marked && plural && institution_nearby(ctx, s.paragraph))
+            {
                 continue;
             }
             let specific = words.iter().any(|w| !STOCK.contains(w)) || has_inner_capital(text);
@@ -223,6 +249,59 @@ fn has_inner_capital(text: &str) -> bool {
     text.split_whitespace()
         .skip(1)
         .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Nouns and acronyms that name an institution whose officials a story may quote.
+const INSTITUTIONS: &[&str] = &[
+    "agency",
+    "department",
+    "administration",
+    "ministry",
+    "government",
+    "police",
+    "campaign",
+    "company",
+    "city",
+    "county",
+    "state",
+    "white house",
+    "pentagon",
+    "kremlin",
+    "embassy",
+    "office",
+    "council",
+    "commission",
+    "committee",
+    "board",
+    "court",
+    "army",
+    "military",
+    "university",
+    "district",
+    "party",
+    "authority",
+    "service",
+    "bureau",
+];
+
+/// Whether paragraph `pi` or the one before names an institution (`the agency`, `the CIA`).
+fn institution_nearby(ctx: &Ctx, pi: usize) -> bool {
+    (pi.saturating_sub(1)..=pi).any(|p| {
+        ctx.paragraphs.get(p).is_some_and(|para| {
+            let text = para.span.text(ctx.view);
+            let lower = text.to_lowercase();
+            // `CIA`, `F.B.I.`, `U.S.`
+            let acronym = text
+                .split(|c: char| !(c.is_alphanumeric() || c == '.'))
+                .map(|w| w.trim_end_matches('.'))
+                .any(|w| {
+                    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+                    (2..=6).contains(&letters)
+                        && w.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+                });
+            acronym || INSTITUTIONS.iter().any(|i| contains_phrase(&lower, i))
+        })
+    })
 }
 
 /// Whether the paragraph `pi` or one next to it gives a reason for anonymity.

@@ -323,6 +323,12 @@ fn say_cues<'a>(ctx: &'a Ctx) -> impl Iterator<Item = (&'a Sentence, &'a Cue, &'
             };
             // `has said`, `had said`: a perfect, not a choice of tense.
             let at = s.toks.iter().position(|t| t.span == c.verb).unwrap_or(0);
+            // `whatever he says it`, `as he said so`: an object, not an attribution.
+            let object = matches!(word(&s.toks, at + 1), Some("it" | "so" | "this"))
+                && s.toks.get(at + 2).is_none_or(|t| !t.is_word());
+            if object {
+                return None;
+            }
             let perfect = at > 0 && matches!(word(&s.toks, at - 1), Some("has" | "have" | "had"));
             let document = c.subject.as_ref().is_some_and(|np| {
                 np.kind == NpKind::Nominal
