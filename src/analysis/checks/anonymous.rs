@@ -14,8 +14,10 @@
 
 use super::{finding, Ctx};
 use crate::analysis::cues::NpKind;
-use crate::analysis::model::Finding;
+use crate::analysis::lexicon;
+use crate::analysis::model::{Finding, Span};
 use crate::analysis::rules::Rule;
+use crate::analysis::tokens::Token;
 
 /// Words that make a phrase an anonymous source by themselves.
 const MARKERS: &[&str] = &[
@@ -179,60 +181,131 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
         if ctx.is_headline(s.paragraph) {
             continue;
         }
-        for c in &s.cues {
-            let Some(np) = &c.subject else { continue };
-            if np.kind != NpKind::Nominal || out.iter().any(|f| f.span == np.span) {
+        let mut phrases: Vec<Span> = s
+            .cues
+            .iter()
+            .filter_map(|c| c.subject.as_ref())
+            .filter(|np| np.kind == NpKind::Nominal)
+            .map(|np| np.span)
+            .collect();
+        phrases.extend(post_modified(ctx, &s.toks));
+        for span in phrases {
+            if out.iter().any(|f| f.span.overlaps(span)) {
                 continue;
             }
-            let text = np.span.text(ctx.view);
-            let lower = text.to_lowercase();
-            let words: Vec<&str> = lower
-                .split(|ch: char| ch.is_whitespace() || ch == ',')
-                .filter(|w| !w.is_empty())
-                .collect();
-            // `the source said`, `The official said`: a later reference to a source described
-            // at its first one, where the check already looked.
-            if lower.starts_with("the ") {
-                continue;
+            if let Some(f) = judge(ctx, &extra, span, s.paragraph) {
+                out.push(f);
             }
-            // `a recent survey of Republican insiders`: a document, not a person.
-            if words.iter().any(|w| DOCUMENTS.contains(w)) {
-                continue;
-            }
-            let configured = extra.iter().any(|p| contains_phrase(&lower, p));
-            let marked = configured
-                || words.iter().any(|w| MARKERS.contains(w))
-                || MARKER_PHRASES.iter().any(|p| contains_phrase(&lower, p));
-            let bare_official = words.iter().any(|w| matches!(*w, "official" | "officials"))
-                && words.iter().all(|w| STOCK.contains(w));
-            // `The agency met the director, officials said`: plain `officials` of an institution
-            // the story has just named speak for it on the record, so they are flagged only
-            // when no institution is in sight.
-            let plural = words.iter().any(|w| *w == "officials");
-            if !(marked || bare_official)
-                || (bare_official && !marked && plural && institution_nearby(ctx, s.paragraph))
-            {
-                continue;
-            }
-            let specific = words.iter().any(|w| !STOCK.contains(w)) || has_inner_capital(text);
-            let message = if !specific {
-                format!(
-                    "\"{text}\" says nothing about who the source is. Describe them as \
-                     specifically as you can (their job, their side, how they know), and say \
-                     why they were granted anonymity."
-                )
-            } else if !reason_nearby(ctx, s.paragraph) {
-                format!(
-                    "\"{text}\" is an anonymous source, and no reason is given: say why \
-                     anonymity was granted (\"spoke on condition of anonymity because …\")."
-                )
-            } else {
-                continue;
-            };
-            out.push(finding(Rule::AnonymousSource, np.span, message));
         }
     }
     out
+}
+
+/// Speaker phrases with a post-modifier the cue finder does not read as a subject: `a person
+/// familiar with the talks said`, `people close to the campaign say`. From the first word of
+/// the phrase to just before the speech verb that follows.
+fn post_modified(ctx: &Ctx, toks: &[Token]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let word = |k: usize| {
+        toks.get(k)
+            .filter(|t| t.is_word())
+            .map(|t| t.lower.as_str())
+    };
+    for (i, t) in toks.iter().enumerate() {
+        if !matches!(
+            t.lower.as_str(),
+            "person" | "people" | "source" | "sources" | "official" | "officials"
+        ) {
+            continue;
+        }
+        let modifier = matches!(
+            (word(i + 1), word(i + 2)),
+            (Some("familiar" | "knowledgeable"), Some("with" | "about"))
+                | (Some("close"), Some("to"))
+                | (Some("briefed"), Some("on"))
+                | (Some("with"), Some("knowledge" | "direct"))
+        );
+        if !modifier {
+            continue;
+        }
+        let Some(verb) = (i + 3..(i + 14).min(toks.len())).find(|&k| {
+            toks[k].is_word() && !toks[k].cap && lexicon::speech_verb(&toks[k].lower).is_some()
+        }) else {
+            continue;
+        };
+        let mut first = i;
+        while first > 0
+            && toks[first - 1].is_word()
+            && (STOCK.contains(&toks[first - 1].lower.as_str()) || toks[first - 1].cap)
+            && i - first < 4
+        {
+            first -= 1;
+        }
+        let mut last = verb - 1;
+        while last > i && !toks[last].is_word() {
+            last -= 1;
+        }
+        let span = Span::new(toks[first].span.start, toks[last].span.end);
+        if !span.text(ctx.view).contains(['"', '“', '”']) {
+            out.push(span);
+        }
+    }
+    out
+}
+
+/// The finding for one speaker phrase, if it is an anonymous source described too vaguely or
+/// without a reason.
+fn judge(ctx: &Ctx, extra: &[String], span: Span, paragraph: usize) -> Option<Finding> {
+    let text = span.text(ctx.view);
+    let lower = text.to_lowercase();
+    // `the source said`, `The official said`: a later reference to a source described at its
+    // first one, where the check already looked.
+    if lower.starts_with("the ") {
+        return None;
+    }
+    let words: Vec<&str> = lower
+        .split(|ch: char| ch.is_whitespace() || ch == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    // `a recent survey of Republican insiders`: a document, not a person.
+    if words.iter().any(|w| DOCUMENTS.contains(w)) {
+        return None;
+    }
+    let configured = extra.iter().any(|p| contains_phrase(&lower, p));
+    // One unnamed official (`a senior State Department official`) is the classic anonymous
+    // source; officials in the plural are judged below.
+    let one_official = matches!(words.first(), Some(&("a" | "an" | "one" | "another")))
+        && words.contains(&"official");
+    let marked = configured
+        || one_official
+        || words.iter().any(|w| MARKERS.contains(w))
+        || MARKER_PHRASES.iter().any(|p| contains_phrase(&lower, p));
+    let bare_official = words.iter().any(|w| matches!(*w, "official" | "officials"))
+        && words.iter().all(|w| STOCK.contains(w));
+    // `The agency met the director, officials said`: plain `officials` of an institution the
+    // story has just named speak for it on the record, so they are flagged only when no
+    // institution is in sight.
+    let plural = words.contains(&"officials");
+    let on_record = bare_official && !marked && plural && institution_nearby(ctx, paragraph);
+    if !(marked || bare_official) || on_record {
+        return None;
+    }
+    let specific = words.iter().any(|w| !STOCK.contains(w)) || has_inner_capital(text);
+    let message = if !specific {
+        format!(
+            "\"{text}\" says nothing about who the source is. Describe them as specifically as \
+             you can (their job, their side, how they know), and say why they were granted \
+             anonymity."
+        )
+    } else if !reason_nearby(ctx, paragraph) {
+        format!(
+            "\"{text}\" is an anonymous source, and no reason is given: say why anonymity was \
+             granted (\"spoke on condition of anonymity because …\")."
+        )
+    } else {
+        return None;
+    };
+    Some(finding(Rule::AnonymousSource, span, message))
 }
 
 /// Whether `phrase` occurs in `text` as whole words.

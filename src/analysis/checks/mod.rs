@@ -81,7 +81,8 @@ impl<'a> Ctx<'a> {
 
     /// A headline, deck or title line rather than a paragraph of the story. Headlines have
     /// their own conventions (present tense, surnames), so the story's rules skip them. Signs:
-    /// not ending like a sentence, ending in `;` (a deck), Title Case, or a short opening line.
+    /// not ending like a sentence, ending in `;` (a deck), Title Case, or a short opening line
+    /// without a quotation.
     pub fn is_headline(&self, paragraph: usize) -> bool {
         let Some(p) = self.paragraphs.get(paragraph) else {
             return false;
@@ -97,7 +98,12 @@ impl<'a> Ctx<'a> {
         (!ends_like_sentence && words.len() <= 25)
             || (text.ends_with(';') && words.len() <= 30)
             || (title_case && words.len() <= 25)
-            || (paragraph == 0 && words.len() <= 20)
+            || (paragraph == 0 && words.len() <= 20 && self.paragraphs.len() >= 3 && {
+                // A short first line of a longer story, with no quotation in it: a headline
+                // that ends in a period, as scraped copy often has (`Clinton wins Puerto
+                // Rico.`). A lede quotes someone or runs longer.
+                !text.contains(['"', '“', '”', '«'])
+            })
     }
 
     /// A paragraph that only separates sections (`___`, `3:15 a.m.`, `* * *`): few words.

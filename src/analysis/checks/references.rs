@@ -98,28 +98,12 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
         if speaker.kind != SpeakerKind::Person || !gendered || !speaking.contains(&id) {
             continue;
         }
-        let words: Vec<&str> = speaker.name.split_whitespace().collect();
-        let Some(surname) = words
-            .iter()
-            .rev()
-            .find(|w| {
-                !matches!(
-                    w.to_lowercase().as_str(),
-                    "jr." | "sr." | "ii" | "iii" | "jr"
-                )
-            })
-            .copied()
-        else {
+        let Some(surname) = surname_of(&speaker.name) else {
             continue;
         };
-        if words.len() < 2 || surname == words[0] {
-            continue;
-        }
         // Two people of the same surname (the Clintons) need their full names.
         let shared = ctx.speakers.iter().enumerate().any(|(o, s)| {
-            o != id
-                && s.kind == SpeakerKind::Person
-                && s.name.split_whitespace().last() == Some(surname)
+            o != id && s.kind == SpeakerKind::Person && surname_of(&s.name) == Some(surname)
         });
         // … and so do two in the text at all (`Bill Clinton` in a story quoting Hillary).
         let given = speaker.name.split_whitespace().next().unwrap_or("");

@@ -17,7 +17,18 @@ pub fn check(ctx: &Ctx, earlier: &[Finding]) -> Vec<Finding> {
     let mut out = Vec::new();
     for (k, q) in ctx.quotes.iter().enumerate() {
         let Some(a) = &q.attribution else { continue };
-        if a.method != Method::Continuation || q.kind != QuoteKind::Direct {
+        if q.kind != QuoteKind::Direct {
+            continue;
+        }
+        // A quote that leans on a cue elsewhere in its paragraph, past another speaker's
+        // quote: `"…," Lopez said. Hale shook his head: "No." "We will win."`
+        if a.method == Method::SameParagraph {
+            if let Some(f) = across_in_paragraph(ctx, k) {
+                out.push(f);
+            }
+            continue;
+        }
+        if a.method != Method::Continuation {
             continue;
         }
         // Later parts of a running quote go with its first part.
@@ -99,6 +110,50 @@ pub fn check(ctx: &Ctx, earlier: &[Finding]) -> Vec<Finding> {
         out.push(f);
     }
     out
+}
+
+/// For a same-paragraph attribution: a finding when a quote by someone else sits between the
+/// cue it leans on and the quote.
+fn across_in_paragraph(ctx: &Ctx, k: usize) -> Option<Finding> {
+    let q = ctx.quotes.get(k)?;
+    let a = q.attribution.as_ref()?;
+    let cue = a.source.or(a.cue)?;
+    let (lo, hi) = if cue.start < q.span.start {
+        (cue.end, q.span.start)
+    } else {
+        (q.span.end, cue.start)
+    };
+    let other = ctx.quotes.iter().find(|p| {
+        p.paragraph == q.paragraph
+            && p.span.start >= lo
+            && p.span.end <= hi
+            && p.kind.is_speech()
+            && p.attribution
+                .as_ref()
+                .is_some_and(|pa| pa.speaker != a.speaker)
+    })?;
+    let speaker = ctx.speakers.get(a.speaker)?;
+    let who = other
+        .attribution
+        .as_ref()
+        .and_then(|x| ctx.speakers.get(x.speaker))
+        .map_or("someone else", |s| s.name.as_str());
+    let mut f = finding(
+        Rule::RestateAttribution,
+        q.span,
+        format!(
+            "{who} is quoted between this quote and the cue naming {}, so it reads as {who}'s. \
+             Say again who is speaking (`…,\" {} said.`).",
+            speaker.name,
+            short_name(&speaker.name)
+        ),
+    );
+    f.related = vec![Related {
+        span: cue,
+        message: format!("{} is named here", speaker.name),
+    }];
+    f.candidates = vec![a.speaker];
+    Some(f)
 }
 
 /// The surname of a person's full name, or a description as it is.

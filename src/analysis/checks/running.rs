@@ -155,8 +155,8 @@ fn stray_close(ctx: &Ctx, pi: usize) -> Option<Span> {
 fn closed_before_continuation(ctx: &Ctx) -> Vec<crate::analysis::model::Finding> {
     let mut out = Vec::new();
     for (pi, para) in ctx.paragraphs.iter().enumerate() {
-        // The first paragraph is most often a headline (`Richards: 'I'm Sick Of …'`).
-        if pi == 0 || ctx.is_headline(pi) {
+        // A headline (`Richards: 'I'm Sick Of …'`) is no paragraph of the story.
+        if ctx.is_headline(pi) {
             continue;
         }
         let Some(last) = ctx.quotes.iter().rfind(|q| q.paragraph == pi) else {
@@ -237,11 +237,29 @@ fn closed_before_continuation(ctx: &Ctx) -> Vec<crate::analysis::model::Finding>
     out
 }
 
+/// Whether an open quote reads as a fragment inside the writer's sentence: right after a word
+/// of the writer's (not after `said:` or `said,`), opening in lower case (`called the cuts
+/// "a disaster for …`). The kind classifier cannot tell for a quote that never closes.
+fn embedded_fragment(ctx: &Ctx, q: &crate::analysis::model::Quote) -> bool {
+    let before = ctx.view[..q.span.start].trim_end();
+    let after_word = before
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric);
+    let lower = q
+        .inner
+        .text(ctx.view)
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_lowercase);
+    after_word && lower
+}
+
 /// Case 3: a partial quote left open at the end of its paragraph and continued in the next.
 fn open_partial(ctx: &Ctx) -> Vec<crate::analysis::model::Finding> {
     let mut out = Vec::new();
     for (k, q) in ctx.quotes.iter().enumerate() {
-        if q.closed || q.kind != QuoteKind::Partial {
+        if q.closed || !(q.kind == QuoteKind::Partial || embedded_fragment(ctx, q)) {
             continue;
         }
         let continued = ctx

@@ -129,6 +129,22 @@ fn introduces_speech(toks: &[Token], i: usize) -> bool {
 /// Whether the legal or neutral sense of a verb is meant: `charged with`, `claimed victory`.
 fn neutral_sense(toks: &[Token], i: usize, base: &str) -> bool {
     let next = word(toks, i + 1);
+    // The object's head after determiners: `claimed the lives of`, `claimed a seat`.
+    let object = (i + 1..(i + 4).min(toks.len()))
+        .filter_map(|k| word(toks, k))
+        .find(|w| {
+            !matches!(
+                *w,
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "two" | "three"
+            )
+        });
+    if object.is_some_and(|w| NEUTRAL_OBJECTS.contains(&w)) {
+        return true;
+    }
+    // `Republican claims of "breakthroughs"`, `charges of fraud`: a noun.
+    if next == Some("of") {
+        return true;
+    }
     // A passive (`was not charged`, `were admitted`): the subject did not speak.
     let passive = (i.saturating_sub(3)..i).any(|k| {
         matches!(
@@ -222,7 +238,7 @@ pub fn loaded(ctx: &Ctx) -> Vec<Finding> {
                 Some(c) => {
                     attached_to_quote(ctx, s, c)
                         || (!gesture
-                            && introduces_speech(&s.toks, i)
+                            && (introduces_speech(&s.toks, i) || c.reported.is_some())
                             && !neutral_sense(&s.toks, i, base))
                 }
                 // Not a speech verb to the engine: only as a quotation's tag.
