@@ -140,12 +140,15 @@ fn restate_after_three_paragraphs() {
 }
 
 #[test]
-fn restate_across_another_speakers_quote() {
+fn restate_quiet_when_the_next_speaker_goes_on_in_the_paragraph() {
+    // The reader takes the last quote as Hale's; the rule must not say otherwise.
     check(
-        "\"We have the votes,\" Senator Maria Lopez said. Governor Frank Hale shook his head: \
-         \"Never.\" \"And the voters will remember who stood in the way.\"",
+        "\"We have the votes,\" Senator Maria Lopez said. \"We will not,\" Governor Frank \
+         Hale said.\n\nThe vote is on Thursday. \"It won't pass,\" Hale predicted. \"The \
+         votes just aren't there.\"",
         r#"
-        ! restate-attribution ""And the voters will remember who stood in the way.""
+        ! one-speaker-per-paragraph ""We will not,""
+          fix: Start a new paragraph here
         "#,
     );
 }

@@ -20,14 +20,10 @@ pub fn check(ctx: &Ctx, earlier: &[Finding]) -> Vec<Finding> {
         if q.kind != QuoteKind::Direct {
             continue;
         }
-        // A quote that leans on a cue elsewhere in its paragraph, past another speaker's
-        // quote: `"…," Lopez said. Hale shook his head: "No." "We will win."`
-        if a.method == Method::SameParagraph {
-            if let Some(f) = across_in_paragraph(ctx, k) {
-                out.push(f);
-            }
-            continue;
-        }
+        // Quotes leaning on a cue elsewhere in their paragraph (`Method::SameParagraph`) are
+        // not measured: on published copy, a quote right after another speaker's quote in the
+        // same paragraph is nearly always that speaker going on, so "it reads as theirs" was
+        // wrong far more often than right.
         if a.method != Method::Continuation {
             continue;
         }
@@ -110,50 +106,6 @@ pub fn check(ctx: &Ctx, earlier: &[Finding]) -> Vec<Finding> {
         out.push(f);
     }
     out
-}
-
-/// For a same-paragraph attribution: a finding when a quote by someone else sits between the
-/// cue it leans on and the quote.
-fn across_in_paragraph(ctx: &Ctx, k: usize) -> Option<Finding> {
-    let q = ctx.quotes.get(k)?;
-    let a = q.attribution.as_ref()?;
-    let cue = a.source.or(a.cue)?;
-    let (lo, hi) = if cue.start < q.span.start {
-        (cue.end, q.span.start)
-    } else {
-        (q.span.end, cue.start)
-    };
-    let other = ctx.quotes.iter().find(|p| {
-        p.paragraph == q.paragraph
-            && p.span.start >= lo
-            && p.span.end <= hi
-            && p.kind.is_speech()
-            && p.attribution
-                .as_ref()
-                .is_some_and(|pa| pa.speaker != a.speaker)
-    })?;
-    let speaker = ctx.speakers.get(a.speaker)?;
-    let who = other
-        .attribution
-        .as_ref()
-        .and_then(|x| ctx.speakers.get(x.speaker))
-        .map_or("someone else", |s| s.name.as_str());
-    let mut f = finding(
-        Rule::RestateAttribution,
-        q.span,
-        format!(
-            "{who} is quoted between this quote and the cue naming {}, so it reads as {who}'s. \
-             Say again who is speaking (`…,\" {} said.`).",
-            speaker.name,
-            short_name(&speaker.name)
-        ),
-    );
-    f.related = vec![Related {
-        span: cue,
-        message: format!("{} is named here", speaker.name),
-    }];
-    f.candidates = vec![a.speaker];
-    Some(f)
 }
 
 /// The surname of a person's full name, or a description as it is.
