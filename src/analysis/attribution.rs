@@ -10,14 +10,16 @@
 //! 5. a quotation paragraph with no cue of its own continues the previous paragraph's speaker;
 //! 6. a `Name:` lead on a headline.
 
-use super::cues::{self, Cue, CueForm, NpKind};
+use super::cues::{self, Cue, CueForm};
 use super::entities::{Registry, Seen};
 use super::kinds;
 use super::lexicon;
 use super::model::{
     Attribution, Claim, ClaimKind, Gender, Method, Paragraph, Quote, QuoteKind, Span,
 };
+use super::phrases::{Np, NpKind};
 use super::quotes::Found;
+use super::subjects;
 use super::tokens::{tokenize, Token};
 
 /// A pronoun cue that could mean more than one person.
@@ -321,13 +323,13 @@ impl Reader<'_> {
         self.reg.note_names(self.view, &toks[split..], seen);
         // The sentence's subject is salient for the pronouns that follow.
         // `Mark Adler and John Reed met`: both are.
-        if let Some(np) = cues::sentence_subject(toks, toks.len()) {
+        if let Some(np) = subjects::sentence_subject(toks, toks.len()) {
             let start = toks.first().map_or(0, |t| t.span.start);
             let seen = Seen {
                 as_subject: true,
                 ..seen
             };
-            for np in cues::coordinated(toks, np) {
+            for np in subjects::coordinated(toks, np) {
                 if np.kind == NpKind::Name {
                     self.reg.resolve_subject(self.view, &np, seen, start);
                 }
@@ -354,8 +356,10 @@ impl Reader<'_> {
                 if seen.as_speaker {
                     score += 1.0;
                 }
+                // The subject of the sentence just read is who a reader takes `he` to be, even
+                // over the speaker of an earlier quote.
                 if seen.as_subject {
-                    score += 1.0;
+                    score += if dist <= 1.0 { 2.5 } else { 1.0 };
                 }
                 if seen.paragraph == self.paragraph {
                     score += 0.5;
@@ -375,7 +379,8 @@ impl Reader<'_> {
             let both_known = self.reg.gender_known(best) && self.reg.gender_known(second);
             let recent = |id: usize| now.saturating_sub(self.reg.seen[id].sentence) <= 1;
             let prominent = self.reg.seen[second].as_subject || self.reg.seen[second].as_speaker;
-            if (close || prominent)
+            if close
+                && prominent
                 && both_known
                 && recent(best)
                 && recent(second)
@@ -399,7 +404,7 @@ impl Reader<'_> {
     ) -> Option<(usize, Span)> {
         let end = toks.iter().position(|t| t.span.end >= name.end)?;
         let start = toks.iter().position(|t| t.span.start >= name.start)?;
-        let np = cues::Np {
+        let np = Np {
             span: name,
             kind: NpKind::Name,
             name: Some(name),
@@ -499,8 +504,13 @@ impl Reader<'_> {
         before: usize,
         seen: Seen,
     ) -> Option<(usize, Span)> {
-        let np = cues::sentence_subject(toks, before)
-            .filter(|np| self.reg.could_speak(self.view, np))?;
+        let np = subjects::sentence_subject(toks, before)
+            .filter(|np| self.reg.could_speak(self.view, np))
+            .or_else(|| {
+                subjects::clause_subjects(toks, before)
+                    .into_iter()
+                    .find(|np| self.reg.could_speak(self.view, np))
+            })?;
         let who = match &np.kind {
             NpKind::Pronoun(p) => self.resolve_pronoun(p, np.span),
             _ => self.reg.resolve(self.view, &np, seen),

@@ -3,37 +3,17 @@
 //! The patterns are the newsroom's own: `Putin said`, `"…," said Putin`, `according to X`,
 //! `X told reporters`, `Haley Morris, a campaign spokeswoman, said`, `"…," he said, adding …`,
 //! `X said:` before a quotation. A verb with no speaker phrase is no cue (`declined to comment`,
-//! `Asked about the war, …`), and neither is a passive (`was told`).
+//! `Asked about the war, …`), and neither is a passive (`was told`). The phrases themselves are
+//! read in `phrases.rs`; sentence subjects in `subjects.rs`.
 
 use super::lexicon;
 use super::model::Span;
+use super::phrases::{
+    np_backward, np_forward, with_head_before, word, Np, NpKind, DETERMINERS,
+    POSSESSIVE_DETERMINERS,
+};
+use super::subjects::sentence_subject;
 use super::tokens::{Tok, Token};
-
-/// The phrase that names a speaker.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Np {
-    /// The whole phrase: `Kremlin spokesman Dmitry Peskov`, `a White House official`, `he`.
-    pub span: Span,
-    pub kind: NpKind,
-    /// The proper-name part (`Dmitry Peskov`), for names and organisations.
-    pub name: Option<Span>,
-    /// Title or role words before the name, or an appositive after it.
-    pub role: Option<Span>,
-    /// Lower-cased title and role words of the phrase, for gender and role matching.
-    pub role_words: Vec<String>,
-    /// The phrase opens with `the` (a definite description can refer back: `the president`).
-    pub definite: bool,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum NpKind {
-    /// A proper name (person or organisation: `entities` decides).
-    Name,
-    /// `he`, `she`, `they`, `it`, `we`.
-    Pronoun(String),
-    /// A description: `a White House official`, `officials`, `the campaign`.
-    Nominal,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CueForm {
@@ -62,110 +42,9 @@ pub struct Cue {
     pub reported: Option<Span>,
 }
 
-const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "another", "one", "some", "many", "several", "two", "three", "most",
-];
-/// Determiners that make a phrase a description even around a name: `another New Hampshire
-/// Democrat`, `a Trump aide`.
-const INDEFINITE: &[&str] = &[
-    "a", "an", "another", "one", "some", "many", "several", "two", "three", "most",
-];
-const POSSESSIVE_DETERMINERS: &[&str] = &[
-    "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "whose",
-];
-const NP_MODIFIERS: &[&str] = &[
-    "senior",
-    "former",
-    "top",
-    "high-ranking",
-    "longtime",
-    "chief",
-    "deputy",
-    "other",
-    "two",
-    "three",
-    "four",
-    "several",
-    "many",
-    "some",
-    "one",
-    "anonymous",
-    "unnamed",
-    "administration",
-    "campaign",
-    "security",
-    "state",
-    "party",
-    "government",
-    "military",
-    "intelligence",
-    "congressional",
-    "presidential",
-    "federal",
-    "local",
-    "foreign",
-    "press",
-    "communications",
-    "policy",
-    "election",
-    "defense",
-    "justice",
-    "police",
-    "national",
-    "senior-level",
-    "regional",
-    "international",
-    "legal",
-    "political",
-    "economic",
-    "independent",
-    "outside",
-    "veteran",
-    "republican",
-    "democratic",
-    "conservative",
-    "liberal",
-    "progressive",
-    "u.s.",
-    "american",
-    "white",
-    "house",
-    "senate",
-    "executive",
-    "general",
-    "public",
-    "health",
-    "cyber",
-    "research",
-    "communications",
-    "polling",
-    "media",
-    "news",
-    "staff",
-    "team",
-    "law",
-    "enforcement",
-    "counterterrorism",
-    "pentagon",
-    "department",
-    "transition",
-    "current",
-    "retired",
-];
-const PARTICLES: &[&str] = &[
-    "de", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "du", "da", "di", "del",
-    "dos", "jr.", "sr.", "ii", "iii", "iv",
-];
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
 const BE_FORMS: &[&str] = &[
     "was", "were", "is", "are", "be", "been", "being", "am", "get", "got",
 ];
-
-fn word(toks: &[Token], i: usize) -> Option<&str> {
-    toks.get(i)
-        .filter(|t| t.is_word())
-        .map(|t| t.lower.as_str())
-}
 
 /// Finds the cues among a sentence's tokens.
 pub fn find(toks: &[Token]) -> Vec<Cue> {
@@ -372,7 +251,16 @@ fn verb_cue(toks: &[Token], i: usize, lemma: &'static str, title_case: bool) -> 
             reported,
         });
     }
-    if after_quote {
+    // `…, adds psychologist Mary Alvord.`: an inverted cue closing reported speech.
+    let closing_comma = prev.is_some_and(|p| p.is_punct(','))
+        && np_forward(toks, i + 1).is_some_and(|np| {
+            np.kind == NpKind::Name
+                && toks
+                    .iter()
+                    .find(|x| x.span.start >= np.span.end)
+                    .is_none_or(|x| x.is_punct('.') || x.is_punct(','))
+        });
+    if after_quote || closing_comma {
         if let Some(np) = np_forward(toks, i + 1) {
             return Some(Cue {
                 verb: t.span,
@@ -412,7 +300,11 @@ fn singular_without_auxiliary(toks: &[Token], v: usize, np: &Np) -> bool {
 /// parenthesis: `Putin has repeatedly said`, `Hill, a doctor, said`, `Graham (R-SC) said`.
 fn subject_before(toks: &[Token], v: usize) -> Option<Np> {
     let mut j = v.checked_sub(1)?;
-    while word(toks, j).is_some_and(lexicon::is_between_word) {
+    // Auxiliaries and adverbs: `has repeatedly said`, `mockingly responded`.
+    while toks[j].is_word()
+        && (lexicon::is_between_word(&toks[j].lower)
+            || !toks[j].cap && toks[j].lower.ends_with("ly") && toks[j].lower.len() > 4)
+    {
         j = j.checked_sub(1)?;
     }
     if toks[j].is_punct(')') {
@@ -425,7 +317,9 @@ fn subject_before(toks: &[Token], v: usize) -> Option<Np> {
         return antecedent(toks, j);
     }
     if !toks[j].is_punct(',') {
-        return np_backward(toks, j).map(|np| with_head_before(toks, np));
+        return np_backward(toks, j)
+            .map(|np| with_head_before(toks, np))
+            .or_else(|| relative_clause_subject(toks, j));
     }
     // An appositive or a clause between commas: `NAME, a campaign spokeswoman, said`. A
     // quotation may sit inside a participle or relative clause (`X, noting that the party's
@@ -491,6 +385,16 @@ fn subject_before(toks: &[Token], v: usize) -> Option<Np> {
     }
 }
 
+/// `a White House official who spoke anonymously to discuss strategy said`: a relative
+/// clause without commas between the speaker and the verb.
+fn relative_clause_subject(toks: &[Token], j: usize) -> Option<Np> {
+    let who = (j.saturating_sub(14)..=j)
+        .rev()
+        .take_while(|&k| toks[k].is_word())
+        .find(|&k| toks[k].lower == "who")?;
+    np_backward(toks, who.checked_sub(1)?)
+}
+
 /// The person a `who` at token `who` refers to: the phrase before its comma, or, when that
 /// phrase is itself an appositive (`X, the ranking Democrat, who`), the name before it.
 fn antecedent(toks: &[Token], who: usize) -> Option<Np> {
@@ -513,518 +417,6 @@ fn antecedent(toks: &[Token], who: usize) -> Option<Np> {
         n.kind != NpKind::Nominal
             || lexicon::is_person_role(n.role_words.last().map_or("", String::as_str))
     })
-}
-
-fn is_name_token(t: &Token) -> bool {
-    t.is_word() && t.cap && !t.lower.chars().any(|c| c.is_ascii_digit())
-}
-
-/// A noun phrase ending at token `end`, read backwards.
-fn np_backward(toks: &[Token], end: usize) -> Option<Np> {
-    let last = toks.get(end)?;
-    if !last.is_word() {
-        return None;
-    }
-    if PRONOUNS.contains(&last.lower.as_str()) {
-        return Some(Np {
-            span: last.span,
-            kind: NpKind::Pronoun(last.lower.clone()),
-            name: None,
-            role: None,
-            role_words: Vec::new(),
-            definite: false,
-        });
-    }
-    let mut start = end;
-    let mut k = end;
-    loop {
-        let t = &toks[k];
-        let ok = if t.is_word() {
-            let w = t.lower.as_str();
-            if DETERMINERS.contains(&w) {
-                start = k;
-                // `Jeffrey Lewis of the James Martin Center`: a determiner after a
-                // preposition inside the phrase does not end it.
-                let inner = k >= 2
-                    && matches!(
-                        word(toks, k - 1),
-                        Some("of" | "for" | "at" | "with" | "from")
-                    )
-                    && toks[k - 2].is_word()
-                    && (toks[k - 2].cap || lexicon::is_role_noun(&toks[k - 2].lower));
-                if !inner {
-                    break;
-                }
-                k -= 1;
-                continue;
-            }
-            (is_name_token(t) && (k != 0 || !lexicon::is_not_name(w) || lexicon::is_title(w)))
-                || lexicon::is_title(w)
-                || lexicon::is_role_noun(w)
-                || NP_MODIFIERS.contains(&w)
-                || PARTICLES.contains(&w)
-                || t.possessive && k < end
-                || (matches!(w, "for" | "of" | "at" | "with" | "from")
-                    && k < end
-                    && k > 0
-                    && (toks[k - 1].is_word() && toks[k - 1].cap
-                        || word(toks, k - 1)
-                            .is_some_and(|p| lexicon::is_role_noun(p) || lexicon::is_title(p))))
-        } else {
-            // `Sen. Lindsey Graham (R-SC)`: a trailing parenthesis is skipped by the caller;
-            // hyphens join `Clinton-Kaine campaign`.
-            false
-        };
-        if !ok {
-            // `the conservative-leaning newspaper`, `her liberal friends`: descriptive words
-            // back to a determiner belong to the phrase.
-            if let Some(d) = determiner_behind(
-                toks,
-                k,
-                start < end || lexicon::is_role_noun(&toks[end].lower),
-            ) {
-                start = d;
-            }
-            break;
-        }
-        start = k;
-        if k == 0 {
-            break;
-        }
-        k -= 1;
-    }
-    build_np(toks, start, end)
-}
-
-/// The index of a determiner up to three plain words back from `k` (inclusive), when the
-/// phrase found so far has a head worth describing.
-fn determiner_behind(toks: &[Token], k: usize, has_head: bool) -> Option<usize> {
-    if !has_head {
-        return None;
-    }
-    let mut i = k;
-    for _ in 0..3 {
-        let t = toks.get(i)?;
-        let w = t.lower.as_str();
-        if !t.is_word() {
-            return None;
-        }
-        if DETERMINERS.contains(&w) || POSSESSIVE_DETERMINERS[..4].contains(&w) {
-            return Some(i);
-        }
-        if t.cap
-            || lexicon::is_not_name(w)
-            || lexicon::speech_verb(w).is_some()
-            || w.ends_with("ly")
-        {
-            return None;
-        }
-        i = i.checked_sub(1)?;
-    }
-    None
-}
-
-/// Words that tie a description to what follows it: `a source close to the campaign`, `a
-/// person familiar with the talks`, `an official with knowledge of the plan`.
-const POST_MODIFIERS: &[&str] = &[
-    "close",
-    "familiar",
-    "knowledge",
-    "knowledgeable",
-    "involved",
-    "briefed",
-    "with",
-    "to",
-    "of",
-    "in",
-    "on",
-    "about",
-    "inside",
-    "within",
-    "near",
-    "who",
-];
-
-/// `a source close to the campaign said`: reading back from the verb finds `the campaign`;
-/// the speaker is the description that phrase modifies.
-fn with_head_before(toks: &[Token], np: Np) -> Np {
-    let Some(first) = toks.iter().position(|t| t.span.start >= np.span.start) else {
-        return np;
-    };
-    let mut k = first;
-    let mut steps = 0;
-    while k > 0 && steps < 4 && word(toks, k - 1).is_some_and(|w| POST_MODIFIERS.contains(&w)) {
-        k -= 1;
-        steps += 1;
-    }
-    if steps == 0
-        || k == 0
-        || !matches!(
-            word(toks, k),
-            Some("close" | "familiar" | "with" | "involved" | "briefed" | "knowledgeable")
-        )
-    {
-        return np;
-    }
-    match np_backward(toks, k - 1) {
-        Some(head) if head.kind == NpKind::Nominal => Np {
-            span: Span::new(head.span.start, np.span.end),
-            ..head
-        },
-        _ => np,
-    }
-}
-
-/// Extends a description forwards over what modifies it, to the end of the clause:
-/// `said a source close to the campaign`, `said an official who spoke on condition of anonymity`.
-fn with_modifier_after(toks: &[Token], mut np: Np, end: usize) -> Np {
-    let starts = word(toks, end + 1).is_some_and(|w| {
-        matches!(
-            w,
-            "close" | "familiar" | "with" | "involved" | "briefed" | "who" | "knowledgeable"
-        )
-    });
-    if np.kind != NpKind::Nominal || !starts {
-        return np;
-    }
-    let last = toks[end + 1..]
-        .iter()
-        .take(16)
-        .take_while(|t| t.is_word())
-        .last()
-        .map(|t| t.span.end);
-    if let Some(e) = last {
-        np.span = Span::new(np.span.start, e);
-    }
-    np
-}
-
-/// A noun phrase starting at token `start`, read forwards (`said Lamar Smith, a Republican`).
-fn np_forward(toks: &[Token], start: usize) -> Option<Np> {
-    let first = toks.get(start)?;
-    if !first.is_word() {
-        return None;
-    }
-    if PRONOUNS.contains(&first.lower.as_str()) {
-        return np_backward(toks, start);
-    }
-    let mut end = start;
-    let mut k = start;
-    let mut seen_head = false;
-    while let Some(t) = toks.get(k) {
-        if !t.is_word() {
-            break;
-        }
-        let w = t.lower.as_str();
-        // `said former tech executive Carly Fiorina`: descriptive words before a name.
-        let ahead = || {
-            toks[k + 1..(k + 4).min(toks.len())]
-                .iter()
-                .take_while(|n| n.is_word())
-        };
-        let before_name = !t.cap
-            && !seen_name(toks, start, k)
-            && ahead().any(|n| is_name_token(n) && !lexicon::is_not_name(&n.lower));
-        // `one former GOP leadership aide`, `A 2014 House Intelligence Committee report`:
-        // words and numbers before the role noun that heads the phrase.
-        let before_role = !seen_name(toks, start, k)
-            && !lexicon::is_not_name(w)
-            && lexicon::speech_verb(w).is_none()
-            && ahead()
-                .take(2)
-                .any(|n| lexicon::is_role_noun(&n.lower) && !n.cap);
-        let ok = (k == start && DETERMINERS.contains(&w))
-            || before_name
-            || before_role
-            || is_name_token(t) && (!lexicon::is_not_name(w) || lexicon::is_title(w))
-            || lexicon::is_title(w)
-            || lexicon::is_role_noun(w)
-            || NP_MODIFIERS.contains(&w)
-            || PARTICLES.contains(&w) && seen_head
-            || (matches!(w, "for" | "of" | "at" | "with" | "from")
-                && seen_head
-                && toks.get(k + 1).is_some_and(|n| n.is_word()));
-        if !ok {
-            break;
-        }
-        if !DETERMINERS.contains(&w) {
-            seen_head = true;
-        }
-        end = k;
-        k += 1;
-    }
-    // A phrase may not end on a preposition or determiner.
-    while end > start
-        && word(toks, end).is_some_and(|w| {
-            matches!(w, "for" | "of" | "at" | "with" | "from") || DETERMINERS.contains(&w)
-        })
-    {
-        end -= 1;
-    }
-    let mut np = with_modifier_after(toks, build_np(toks, start, end)?, end);
-    // `said another Twitter user, Johanna Bayer`: the name follows the description.
-    if np.kind == NpKind::Nominal && toks.get(end + 1).is_some_and(|t| t.is_punct(',')) {
-        if let Some(mut named) = np_forward(toks, end + 2).filter(|n| n.kind == NpKind::Name) {
-            let after = toks.iter().position(|t| t.span.start >= named.span.end);
-            let closes = after.is_none_or(|k| toks.get(k).is_some_and(|t| !t.is_word()));
-            if closes && named.role.is_none() {
-                named.role = Some(np.span);
-                named.role_words.extend(np.role_words);
-                return Some(named);
-            }
-        }
-    }
-    // An appositive after a comma gives the role: `said Lamar Smith, a Republican …`.
-    if matches!(np.kind, NpKind::Name)
-        && np.role.is_none()
-        && toks.get(end + 1).is_some_and(|t| t.is_punct(','))
-    {
-        if let Some(a) = toks
-            .get(end + 2)
-            .filter(|t| DETERMINERS.contains(&t.lower.as_str()))
-        {
-            let stop = toks[end + 2..]
-                .iter()
-                .position(|t| !t.is_word())
-                .map_or(toks.len(), |p| end + 2 + p);
-            if stop > end + 2 {
-                np.role = Some(Span::new(a.span.start, toks[stop - 1].span.end));
-                for t in &toks[end + 2..stop] {
-                    if lexicon::is_title(&t.lower) || lexicon::is_role_noun(&t.lower) {
-                        np.role_words.push(t.lower.clone());
-                    }
-                }
-            }
-        }
-    }
-    Some(np)
-}
-
-fn seen_name(toks: &[Token], start: usize, k: usize) -> bool {
-    toks[start..k]
-        .iter()
-        .any(|t| is_name_token(t) && !lexicon::is_title(&t.lower))
-}
-
-/// Nationality and party adjectives: capitalised, but a phrase of them alone names nobody
-/// (`the Democratic leadership`).
-const ADJECTIVES: &[&str] = &[
-    "democratic",
-    "republican",
-    "american",
-    "russian",
-    "ukrainian",
-    "syrian",
-    "chinese",
-    "british",
-    "french",
-    "german",
-    "iranian",
-    "israeli",
-    "palestinian",
-    "mexican",
-    "european",
-    "african",
-    "asian",
-    "muslim",
-    "jewish",
-    "catholic",
-    "christian",
-    "evangelical",
-    "arab",
-    "korean",
-    "japanese",
-    "indian",
-    "canadian",
-    "turkish",
-    "iraqi",
-    "afghan",
-    "saudi",
-    "egyptian",
-    "soviet",
-    "conservative",
-    "liberal",
-    "progressive",
-    "libertarian",
-    "federal",
-    "national",
-    "presidential",
-    "congressional",
-    "gop",
-    "republicans",
-    "democrats",
-    "western",
-    "eastern",
-    "northern",
-    "southern",
-    "latino",
-    "hispanic",
-    "black",
-    "white",
-    "u.s.",
-];
-
-/// Classifies tokens `start..=end` as a speaker phrase, or None when they name nobody.
-fn build_np(toks: &[Token], mut start: usize, end: usize) -> Option<Np> {
-    // Drop leading words that are not part of a name (`But`, `Meanwhile`).
-    while start < end {
-        let t = &toks[start];
-        if t.cap
-            && lexicon::is_not_name(&t.lower)
-            && !lexicon::is_title(&t.lower)
-            && !DETERMINERS.contains(&t.lower.as_str())
-        {
-            start += 1;
-        } else {
-            break;
-        }
-    }
-    let phrase = &toks[start..=end];
-    let definite = phrase.first().is_some_and(|t| t.lower == "the");
-    let indefinite = phrase
-        .first()
-        .is_some_and(|t| INDEFINITE.contains(&t.lower.as_str()) && start < end);
-    // `a spokeswoman for Trump`, `Meenakshi Ganguly of Human Rights Watch`: the head is
-    // before the preposition.
-    let head_end = (start + 1..=end)
-        .find(|&k| {
-            matches!(
-                toks[k].lower.as_str(),
-                "for" | "of" | "at" | "with" | "from"
-            ) && toks[k].is_word()
-        })
-        .map_or(end, |p| p - 1);
-    // The name: the trailing run of capitalised words that are not titles or role words.
-    let mut name_start = head_end + 1;
-    for k in (start..=head_end).rev() {
-        let t = &toks[k];
-        let w = t.lower.as_str();
-        // `Officials said`: a capitalised role word opening the sentence is no name.
-        let opener_role = lexicon::is_role_noun(w) && lexicon::is_not_name(w);
-        let name_like = !opener_role
-            && (is_name_token(t) || PARTICLES.contains(&w) && k != end)
-            && !lexicon::is_title(w)
-            && (!lexicon::is_role_noun(w) || t.cap);
-        if name_like && !(t.possessive && k != head_end) {
-            name_start = k;
-        } else {
-            break;
-        }
-    }
-    let role_words: Vec<String> = phrase
-        .iter()
-        .filter(|t| t.is_word() && (lexicon::is_title(&t.lower) || lexicon::is_role_noun(&t.lower)))
-        .map(|t| t.lower.clone())
-        .collect();
-    let span = Span::new(toks[start].span.start, toks[end].span.end);
-    if name_start <= head_end && !indefinite {
-        let name_toks = &toks[name_start..=head_end];
-        // A lone sentence-opening word or function word is not a name.
-        let lone = &name_toks[0].lower;
-        // `the Hillary Clinton emails`: a person's name after `the` modifies a noun.
-        let modifier = definite
-            && name_start == start + 1
-            && lexicon::first_name_gender(&toks[name_start].lower).is_some();
-        if modifier
-            || name_toks.len() == 1 && lexicon::is_not_name(lone)
-            || name_toks.len() == 1 && name_start == 0 && lone.ends_with("ly")
-            || name_toks.len() == 1
-                && name_start == 0
-                && lone.len() > 5
-                && (lone.ends_with("ed") || lone.ends_with("ing"))
-            || name_toks
-                .iter()
-                .all(|t| ADJECTIVES.contains(&t.lower.as_str()))
-        {
-            return None;
-        }
-        let name = Span::new(name_toks[0].span.start, toks[head_end].span.end);
-        let role = (name_start > start)
-            .then(|| Span::new(toks[start].span.start, toks[name_start - 1].span.end))
-            .filter(|_| !definite || name_start > start + 1);
-        return Some(Np {
-            span,
-            kind: NpKind::Name,
-            name: Some(name),
-            role,
-            role_words,
-            definite,
-        });
-    }
-    // No name: a description headed by a role noun (or by a name, after an indefinite
-    // determiner: `another New Hampshire Democrat`).
-    let head = &toks[head_end];
-    if lexicon::is_role_noun(&head.lower)
-        || indefinite && head.cap && !ADJECTIVES.contains(&head.lower.as_str())
-    {
-        return Some(Np {
-            span,
-            kind: NpKind::Nominal,
-            name: None,
-            role: None,
-            role_words,
-            definite,
-        });
-    }
-    None
-}
-
-/// The subject at the start of the sentence (after an introductory phrase and comma), for
-/// a participle cue or a quotation whose verb is not a speech verb.
-pub fn sentence_subject(toks: &[Token], before: usize) -> Option<Np> {
-    let before = before.min(toks.len());
-    // The subject opens the sentence (`Senate Majority Leader Mitch McConnell, R-Ky.,
-    // delivered …`) or follows an introductory phrase (`On Friday, Trump …`).
-    let intro = toks[..before]
-        .iter()
-        .position(|t| t.is_punct(','))
-        .filter(|&c| c < 12);
-    subject_at(toks, 0, before).or_else(|| subject_at(toks, intro? + 1, before))
-}
-
-/// A phrase and the names coordinated with it: `Mark Adler and John Reed`.
-pub fn coordinated(toks: &[Token], np: Np) -> Vec<Np> {
-    let after = toks.iter().position(|t| t.span.start >= np.span.end);
-    let mut out = vec![np];
-    if let Some(k) = after.filter(|&k| word(toks, k) == Some("and")) {
-        if let Some(other) = np_forward(toks, k + 1).filter(|n| n.kind == NpKind::Name) {
-            out.push(other);
-        }
-    }
-    out
-}
-
-fn subject_at(toks: &[Token], s: usize, before: usize) -> Option<Np> {
-    let first = toks.get(s)?;
-    if first.quote().is_some() || s >= before {
-        return None;
-    }
-    let np = np_forward(toks, s)?;
-    let mut after = toks.iter().position(|t| t.span.start >= np.span.end)?;
-    // Over appositives and parentheses: `McConnell, R-Ky., delivered`, `Harry Reid (D-Nev.),
-    // in particular, has been`.
-    for _ in 0..3 {
-        if !toks
-            .get(after)
-            .is_some_and(|t| t.is_punct(',') || t.is_punct('('))
-        {
-            break;
-        }
-        let close = if toks[after].is_punct('(') { ')' } else { ',' };
-        let end = (after + 1..before.min(after + 25)).find(|&k| toks[k].is_punct(close))?;
-        after = end + 1;
-    }
-    // `Trump's misinformation may be …`: a possessive is not the subject.
-    if toks
-        .iter()
-        .rfind(|t| t.span.end == np.span.end)
-        .is_some_and(|t| t.possessive)
-    {
-        return None;
-    }
-    // The phrase must be followed by its verb: a lower-case word.
-    let next = toks.get(after)?;
-    (next.is_word() && !next.cap && after < before).then_some(np)
 }
 
 /// The clause a speech verb reports, when it is not a quotation: the rest of the sentence after

@@ -6,9 +6,9 @@
 //! and unnamed sources (`a White House official`) are speakers too. The registry also remembers
 //! where each was last mentioned, which pronoun resolution needs.
 
-use super::cues::{Np, NpKind};
 use super::lexicon;
 use super::model::{Gender, Span, Speaker, SpeakerKind};
+use super::phrases::{Np, NpKind};
 use super::tokens::Token;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -244,8 +244,9 @@ impl Registry {
             return None;
         }
         let last = toks.last().map(String::as_str).unwrap_or("");
+        let first_name = toks.len() > 1 && lexicon::first_name_gender(&toks[0]).is_some();
         let org = lexicon::is_org_head(last)
-            || (toks.len() == 1 && lexicon::is_place(last))
+            || (lexicon::is_place(last) && !first_name)
             || (np.definite && np.role.is_none());
         if org {
             let key = format!("org:{}", toks.join(" "));
@@ -350,8 +351,11 @@ impl Registry {
                 let known = self.person_by_name(&words, None);
                 if let Some(id) = known {
                     self.mention(id, span, seen);
-                } else if (first_name || titled || s > from)
+                } else if (first_name
+                    || titled
+                    || toks[from..s].iter().any(|t| lexicon::is_title(&t.lower)))
                     && words.len() >= 2
+                    && !words.iter().any(|w| lexicon::is_title(w))
                     && !lexicon::is_org_head(words.last().map(String::as_str).unwrap_or(""))
                 {
                     let text = clean_name(span.text(view));

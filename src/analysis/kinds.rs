@@ -69,7 +69,10 @@ pub fn classify(inner: &str, toks: &[Token], at: usize, closed: bool, ctx: Conte
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     let prev = at.checked_sub(1).and_then(|p| toks.get(p));
     let before_prev = at.checked_sub(2).and_then(|p| toks.get(p));
-    let opens_sentence = at == 0
+    // Nothing but symbols before it (`🎉 "Nobody knows."`) still opens the sentence.
+    let opens_sentence = toks[..at.min(toks.len())]
+        .iter()
+        .all(|t| !t.is_word() && t.quote().is_none())
         || prev.is_some_and(|p| p.is_punct(':') || p.is_punct('—') || p.is_punct('–'))
         || prev.is_some_and(|p| p.is_punct(','))
             && before_prev.is_some_and(|b| b.is_word() && lexicon::speech_verb(&b.lower).is_some());

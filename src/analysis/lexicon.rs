@@ -24,8 +24,8 @@ volunteer post blog email e-mail text cry laugh smile proclaim insinuate guarant
 advise chide criticize criticise slam blast accuse praise thunder sneer affirm aver opine quote \
 reassure underscore underline highlight pray beg snarl gush call fume boom interject belittle \
 cite tout decry denounce lambaste mock ridicule taunt chant recite intone label dub brand term \
-characterize characterise summarize counsel hail refute dispute rebut condemn applaud welcome \
-recommend lecture preach rant echo remember find show gripe snipe vent rage cheer gloat bemoan";
+characterize characterise summarize counsel hail refute dispute rebut condemn welcome \
+recommend lecture preach rant read bark growl hiss roar bellow press echo remember find show gripe snipe vent rage gloat bemoan";
 
 /// Irregular past forms: base, past, past participle.
 const IRREGULAR: &[(&str, &str, &str)] = &[
@@ -62,28 +62,30 @@ cardinal archbishop emir ayatollah lawmaker delegate assemblyman assemblywoman s
 treasurer comptroller solicitor inspector auditor";
 
 /// Nouns that describe a source by role when no name is given: `a White House official`.
-const ROLE_NOUNS: &str = "official officials spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen source \
-sources aide aides adviser advisers advisor advisors analyst analysts expert experts lawyer \
-lawyers attorney attorneys campaign statement report reports study poll survey agency ministry \
-department administration government office committee commission police prosecutors prosecutor \
-investigators investigator authorities people person residents resident witness witnesses \
-voters voter supporters critics critic observers member members lawmakers lawmaker diplomat \
-diplomats officer officers executive executives strategist strategists operative operatives \
-insider insiders organizers organizer economist economists researchers researcher scientists \
-scientist doctor doctors leader leaders president secretary minister senator governor chairman \
-chairwoman director chief candidate nominee representative congressman congresswoman mayor \
-judge ambassador manager managers staffer staffers democrats republicans democrat republican \
-group groups organization company firm newspaper network website paper magazine court council \
-party union board panel team family friend friends colleague colleagues activist activists \
-protesters protester editorial memo letter document documents filing lawsuit complaint \
-indictment ruling release announcement post tweet video ad article writer reporter reporters \
-columnist author host anchor pollster pollsters consultant consultants donor donors student \
-students teacher woman man women men worker workers owner commander soldiers veteran veterans \
-clerk lobbyist lobbyists allies ally opponent opponents rival rivals staff correspondent editor \
-editors fbi cia white house kremlin pentagon co-host founder co-founder cofounder ceo head \
-contributor commentator pundit historian professor sheriff surrogate surrogates advocate \
-advocates president-elect ad clip narrator moderator crowd heckler audience marchers \
-spectators caller questioner interviewer panelist guest someone somebody";
+const ROLE_NOUNS: &str =
+    "activist activists ad administration adviser advisers advisor advisors advocate advocates \
+agency aide aides allies ally ambassador analyst analysts anchor announcement article attorney \
+attorneys audience author authorities billionaire board businessman businesswoman caller \
+campaign candidate ceo chairman chairwoman chief cia clerk clip co-founder co-host cofounder \
+colleague colleagues columnist commander commentator commission committee company complaint \
+congressman congresswoman consultant consultants contributor correspondent council court critic \
+critics crowd democrat democrats department developer diplomat diplomats director doctor \
+doctors document documents donor donors economist economists editor editorial editors \
+entrepreneur executive executives expert experts family fbi filing firm founder friend friends \
+government governor group groups guest head heckler historian host house indictment insider \
+insiders interviewer investigator investigators judge kremlin lawmaker lawmakers lawsuit lawyer \
+lawyers leader leaders letter lobbyist lobbyists magazine magnate man manager managers marchers \
+mayor member members memo men millionaire minister ministry moderator mogul narrator network \
+newspaper nominee observers office officer officers official officials operative operatives \
+opponent opponents organization organizer organizers owner panel panelist paper party pentagon \
+people person police poll pollster pollsters post president president-elect professor \
+prosecutor prosecutors protester protesters pundit questioner release report reporter reporters \
+reports representative republican republicans researcher researchers resident residents rival \
+rivals ruling scientist scientists secretary senator sheriff soldiers somebody someone source \
+sources spectators spokesman spokesmen spokespeople spokesperson spokeswoman spokeswomen staff \
+staffer staffers statement strategist strategists student students study supporters surrogate \
+surrogates survey teacher team tweet tycoon union veteran veterans video voter voters website \
+white witness witnesses woman women worker workers writer";
 
 /// Role nouns that name an unnamed *person* or group of people (used for nominal sources).
 const PERSON_ROLE_NOUNS: &str =
@@ -99,42 +101,75 @@ pub const PRONOUNS_PLURAL: &[&str] = &["they", "them", "their", "themselves", "i
 
 /// Common first names with the gender they are usually given to. A name's evidence is weak
 /// and is overridden by titles and by pronouns the text itself uses.
-const MALE_NAMES: &str = "aaron adam adrian al alan albert alex alexander alexei alfred andrew andy \
-angus anthony antonio arnold arthur barack ben benjamin bernie bernard bill billy bob bobby boris \
-brad bradley brandon brendan brian bruce bryan carl carlos chad charles charlie chris christopher \
-chuck clarence claude cliff clint cory craig curt dale dan daniel danny darrell dave david dean \
-dennis dick dmitry don donald doug douglas duncan dwight earl ed eddie edward elijah elliot emmanuel \
-eric erik ernest eugene evan francis frank franklin fred frederick gary gavin gene geoffrey george \
-gerald glenn gordon graham greg gregory gus hank harold harry hector henry herbert howard hugh ian \
-isaac jack jackson jacob jake james jared jason jay jeb jeff jeffrey jeremy jerome jerry jesse jim \
-jimmy joe joel john johnny jon jonathan jordan jorge jose joseph josh joshua juan julian justin \
-keith ken kenneth kevin kim kirk kurt lamar lance larry lawrence lee leon leonard lindsey lloyd \
-louis lucas luis luke malcolm marco marcus mario mark marshall martin matt matthew max michael \
-mike miles mitch mitchell mitt mohammed muhammad nathan ned neil nicholas nick nigel noah norman \
-oliver omar orrin oscar owen patrick paul pete peter phil philip ralph ramon randy ray raymond \
-reince rex ricardo richard rick rob robert roberto rod rodney roger ron ronald ross roy rudy rush \
-russell ryan sam samuel scott sean sergei sergey seth shane sherrod simon stanley stephen steve \
-steven stuart ted terry thad thomas tim timothy todd tom tommy tony travis trent trey troy tyler \
-vernon victor vince vincent vladimir wade walter warren wayne wesley will william willie xavier \
-yuri zach zachary";
+const MALE_NAMES: &str = "aaron abraham adam adolfo adrian ahmed al alan albert alberto alejandro alex alexander alexei \
+alfred ali allen alvin amir andre andres andrew andy angel angus anthony antoine anton antonio \
+archie armando arnold arthur arturo austin barack barry ben benjamin benny bernard bernie bert \
+bill billy blake bo bob bobby boris boyd brad bradley brandon brendan brent brett brian brock \
+bruce bruno bryan bryce buck burt byron caleb calvin cameron carl carlos carlton carter cecil \
+cedric cesar chad charles charlie chester chip chris christian christopher chuck clarence \
+claude clay clayton cliff clifford clint clyde colin connor conor cornel cornelius cory craig \
+curt curtis cyrus dale damon dan daniel danny dante darius darrell darren darryl dave david \
+dean dennis derek desmond devin dexter dick diego dmitry dominic don donald donnie doug douglas \
+drew duane duncan dustin dwight dylan earl ed eddie edgar edmund eduardo edward edwin eli elias \
+elijah elliot elliott elmer elton emil emmanuel enrique eric erik ernest ernie ethan eugene \
+evan everett ezra felix fernando floyd forrest francis francisco frank franklin franz fred \
+frederick gabriel garrett gary gavin gene geoffrey george gerald gil gilbert glen glenn gordon \
+graham grant greg gregory grover gus guy hal hank hans harold harry harvey heath hector henry \
+herbert herman homer horace howard hugh hunter ian ira irving isaac ivan jack jackson jacob \
+jake jamal james jared jarrod jason javier jay jeb jeff jeffery jeffrey jeremiah jeremy jerome \
+jerry jesse jesus jim jimmy joe joel joey johan john johnny jon jonah jonas jonathan jordan \
+jorge jose joseph josh joshua juan julian julio justin kareem karl keenan keith ken kenneth \
+kent kevin khalid kim kirk kurt kyle lamar lance larry lars lawrence lee leo leon leonard leroy \
+les lester lewis lincoln lindsey lionel lloyd lonnie lorenzo lou louis lowell lucas luis luke \
+luther lyndon mack malcolm manuel marc marcel marco marcus mario mark marlon marshall martin \
+marty marvin matt matthew maurice max mel melvin merrick micah michael miguel mike miles milton \
+mitch mitchell mitt mohamed mohammed morris moses muhammad murray nate nathan nathaniel neal \
+ned neil nelson newt nicholas nick nicolas nigel niles noah noel nolan norm norman oliver omar \
+orrin oscar otis owen pablo patrick paul pedro percy perry pete peter phil philip preston \
+quentin rafael ralph ramon rand randall randolph randy raul ray raymond reggie reginald reid \
+reince rene reuben rex rhett ricardo richard rick ricky rob robbie robert roberto rocco rod \
+rodney rodrigo roger roland rolando roman ron ronald ronnie rory ross roy ruben rudolph rudy \
+rupert rush russell ryan salvador sam sammy samuel santiago saul scott sean sebastian sergei \
+sergey sergio seth seymour shane sheldon sherman sherrod sid sidney silas simon sonny spencer \
+stan stanley stephen sterling steve steven stewart stuart sylvester tanner ted terrence terry \
+thad theodore thomas tim timothy tobias toby todd tom tommy tony travis trent trevor trey troy \
+tucker ty tyler tyrone ulysses vern vernon vic victor vince vincent virgil vladimir wade \
+wallace walt walter ward warren wayne wendell wesley wilbur wiley will willard william willie \
+wilson winston woodrow wyatt xavier yuri zach zachary zane";
 
-const FEMALE_NAMES: &str = "abby abigail ada adele alice alicia alison allison amanda amber amy \
-andrea angela angelina ann anna anne annie april barbara becky betsy betty beverly brenda \
-bridget brittany camila carla carly carol caroline carolyn catherine cathy charlotte chelsea \
-cheryl christina christine claire clara claudia colleen connie cynthia daisy dana dawn debbie \
-deborah debra denise diana diane dianne donna doris dorothy edith eileen elaine eleanor elena elizabeth \
-ellen emily emma erin eva evelyn fiona frances gabrielle gail gina ginny gloria grace hannah \
-harriet heather heidi helen hillary holly hope huma irene isabel jackie jacqueline jan jane janet \
-janice jean jeanne jennifer jenny jessica jill joan joanna jodi josephine joy joyce judith judy \
-julia julie karen kate katherine kathleen kathryn kathy katie kay kayleigh kellyanne kelli kelly \
-kimberly kirsten kristen laura lauren leah linda lisa liz lois loretta lori lorraine louise lucy \
-lynn madeleine maggie mandy marcia margaret maria marie marilyn marion marsha martha mary maxine \
-megan megyn melania melissa meredith michele michelle mika mildred millie molly monica nancy \
-naomi natalie nicole nikki nina nora olivia pam pamela patricia patty paula pauline peggy penny \
-priscilla rachel rebecca regina renee rita roberta robin rosa rose ruth sally samantha sandra \
-sara sarah sharon sheila shirley sonia sophie stacey stephanie sue susan suzanne sylvia tammy \
-tara teresa theresa tiffany tina tracy tulsi valerie vanessa vera veronica victoria virginia \
-wanda wendy whitney yvonne zoe";
+const FEMALE_NAMES: &str = "abby abigail ada adele adrienne agnes aileen aimee alexandra alexis alice alicia alison allison \
+alma amanda amber amelia amy ana anastasia andrea angela angelina angie anita ann anna anne \
+annette annie antoinette april ariana arlene audrey ava barbara becca becky belinda bernadette \
+bernice beth bethany betsy betty beverly bianca bonnie brenda brianna bridget brittany brooke \
+caitlin callie camila candace candice cara carla carly carmen carol caroline carolyn carrie \
+cassandra catherine cathy cecilia celeste charlotte chelsea cheryl chloe christa christina \
+christine cindy claire clara clare claudia colleen condoleezza connie constance corinne \
+courtney crystal cynthia daisy dana danielle darlene dawn deanna deb debbie deborah debra delia \
+della denise desiree diana diane dianne dolores dominique donna dora doris dorothy edith eileen \
+elaine eleanor elena elisa elise elizabeth ella ellen eloise elsa emilia emily emma erica erika \
+erin esther eva evelyn faith felicia fiona florence frances francine gabriela gabrielle gail \
+genevieve geraldine gillian gina ginny gloria grace gretchen gwen gwendolyn hailey hannah \
+harriet hazel heather heidi helen hilary hillary holly hope huma ida ilana imogen ines ingrid \
+irene iris isabel isabella ivanka jackie jacqueline jade jan jana jane janelle janet janice \
+janine jasmine jean jeanette jeanne jeannie jenna jennifer jenny jessica jessie jill jo joan \
+joann joanna jocelyn jodi johanna jolene josephine joy joyce juanita judith judy julia julianne \
+julie june justine kamala kara karen karla kate katelyn katharine katherine kathleen kathryn \
+kathy katie katrina kay kayla kayleigh keisha kelli kelly kellyanne kendra kimberly kirsten \
+kristen kristin kristina krystal lacey lana latoya laura lauren laurie leah leigh lena leslie \
+lila lillian lily linda lindsay lisa liz lois lorena loretta lori lorna lorraine louise lucia \
+lucille lucy luisa lydia lynn mabel madeleine mae maggie mandy marcia marcy margaret margarita \
+margo maria mariah marianne maribel marie marilyn marion marisa marlene marsha martha mary \
+maureen maxine maya megan meghan megyn melania melinda melissa mercedes meredith mia michaela \
+michele michelle mika mildred millie mindy miranda miriam misty molly mona monica muriel myra \
+nadia nadine nancy naomi natalie nell nellie nia nichole nicole nikki nina nora norma olga \
+olivia opal paige pam pamela patricia patsy patty paula pauline pearl peggy penelope penny \
+phoebe phyllis polly priscilla rachael rachel ramona raquel rebecca rebekah regina renee rhonda \
+rita roberta robin rochelle rosa rosalind rosalyn rose rosemary roxanne ruby ruth sabrina sadie \
+sally samantha sandra sara sarah selena serena shannon sharon shauna sheila sheryl shirley \
+sierra silvia simone sofia sonia sonya sophie stacey stella stephanie sue susan susanne suzanne \
+suzy sybil sylvia tamara tammy tania tanya tara tasha teresa tessa thelma theresa tiffany tina \
+tracy trisha tulsi ursula valeria valerie vanessa velma vera veronica vicki vickie victoria \
+viola violet virginia vivian wanda wendy whitney wilma yolanda yvette yvonne zelda zoe zoey";
 
 /// Capitalised words that open sentences or clauses without being names.
 const NOT_NAMES: &str = "a an the this that these those it its i we you they he she his her their \
@@ -157,13 +192,16 @@ behind beyond near throughout toward towards upon amid amongst among i'm i’m h
 meanwhile additionally";
 
 /// Organisation-like words: a capitalised phrase ending in one of these is not a person.
-const ORG_HEADS: &str = "house senate congress committee campaign party department ministry \
-agency office administration government court council commission union association institute \
-university college school foundation center centre council bureau service company corp corporation \
-inc group network times post journal news tribune herald press magazine gazette review daily \
-coalition caucus fund bank board police army navy force forces command kremlin pentagon \
-parliament assembly cabinet embassy council organization organisation federation league club \
-hospital church republic kingdom states nations union fbi cia nsa nato eu un epa";
+const ORG_HEADS: &str =
+    "administration agency army assembly association bank beacon board bulletin bureau cabinet \
+campaign caucus center centre channel chronicle church cia club coalition college command \
+commission committee company congress corp corporation council courier court daily department \
+dispatch economist embassy enquirer epa eu examiner express fbi federation force forces \
+foundation fund gazette globe government group guardian herald hospital house inc informer \
+inquirer institute journal kingdom kremlin league magazine ministry monitor nations nato navy \
+network news nsa observer office organisation organization parliament party pentagon police \
+post press radio register reporter republic review school senate sentinel service standard \
+states telegraph times today tribune tv un union university week weekly";
 
 /// Countries, cities and regions that appear as capitalised subjects (`Russia said`).
 const PLACES: &str = "russia ukraine syria china iran iraq israel america europe germany france \
@@ -326,7 +364,7 @@ pub fn is_title(word: &str) -> bool {
     sets().titles.contains(word)
 }
 pub fn is_role_noun(word: &str) -> bool {
-    sets().roles.contains(word) || is_agent_noun(word)
+    sets().roles.contains(word) || is_agent_noun(word) || word.ends_with("-year-old")
 }
 
 /// Words that end like a noun for a person by what they do (`businessman`, `bartender`,

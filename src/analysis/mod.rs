@@ -20,9 +20,11 @@ mod kinds;
 mod lexicon;
 pub mod model;
 pub mod options;
+mod phrases;
 mod quotes;
 pub mod rules;
 mod sentences;
+mod subjects;
 mod tokens;
 
 pub use model::*;

@@ -82,7 +82,10 @@ fn scan_marks(view: &str, para: Span, singles_at_top: bool) -> Vec<Mark> {
         let kind = match (c, next) {
             ('"', _) => Some((Level::Double, Dir::Either, 1)),
             ('\'', Some('\'')) => Some((Level::Double, Dir::Either, 2)),
-            ('`', Some('`')) => Some((Level::Double, Dir::Open, 2)),
+            // Two backticks open a quotation (TeX style); three or more fence code.
+            ('`', Some('`')) if !text[i..].starts_with("```") && prev != Some('`') => {
+                Some((Level::Double, Dir::Open, 2))
+            }
             ('‘', Some('‘')) => Some((Level::Double, Dir::Open, 2)),
             ('’', Some('’')) => Some((Level::Double, Dir::Close, 2)),
             ('“' | '„' | '‟' | '«', _) => Some((Level::Double, Dir::Open, 1)),

@@ -13,9 +13,9 @@
 //! on the record more often than not, so they are anonymous only with an explicit marker.
 
 use super::{finding, Ctx};
-use crate::analysis::cues::NpKind;
 use crate::analysis::lexicon;
 use crate::analysis::model::{Finding, Span};
+use crate::analysis::phrases::NpKind;
 use crate::analysis::rules::Rule;
 use crate::analysis::tokens::Token;
 

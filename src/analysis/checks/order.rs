@@ -7,8 +7,9 @@
 //! sentence, or is followed only by a short time or place phrase, is flagged.
 
 use super::{finding, Ctx};
-use crate::analysis::cues::{CueForm, NpKind};
+use crate::analysis::cues::CueForm;
 use crate::analysis::model::{Finding, Fix, Span};
+use crate::analysis::phrases::NpKind;
 use crate::analysis::rules::Rule;
 use crate::analysis::tokens::Tok;
 

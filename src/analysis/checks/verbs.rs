@@ -8,10 +8,11 @@
 //! responsibility`, `charged with fraud`, `admitted to the hospital`).
 
 use super::{finding, same_case, Ctx, Sentence};
-use crate::analysis::cues::{Cue, CueForm, NpKind};
+use crate::analysis::cues::{Cue, CueForm};
 use crate::analysis::lexicon;
 use crate::analysis::model::{Finding, Fix, Span};
 use crate::analysis::options::HouseTense;
+use crate::analysis::phrases::NpKind;
 use crate::analysis::rules::Rule;
 use crate::analysis::tokens::{Tok, Token};
 use std::collections::HashMap;
