@@ -529,3 +529,15 @@ fn suppression_lines_are_not_prose() {
     assert_eq!(a.paragraphs.len(), 2);
     assert!(a.findings.is_empty(), "{:?}", a.findings);
 }
+
+#[test]
+fn a_suppression_line_inside_a_paragraph_neither_splits_it_nor_reads_as_prose() {
+    let text = "\"We won the vote,\" Senator Maria Lopez said on Tuesday, and her\n\
+                # saidso-disable-next-line loaded-verb\n\
+                staff said the count was final.";
+    let a = analyze(text, DocKind::Text);
+    assert_eq!(a.paragraphs.len(), 1);
+    let para = a.paragraphs[0].span.text(text);
+    assert!(para.ends_with("final."), "{para}");
+    assert!(a.findings.is_empty(), "{:?}", a.findings);
+}

@@ -25,7 +25,7 @@ pub struct Prose<'a> {
 pub fn prose(text: &str, kind: DocKind) -> Prose<'_> {
     match kind {
         DocKind::Text => Prose {
-            view: Cow::Borrowed(text),
+            view: blank_directive_lines(text),
             paragraphs: text_paragraphs(text),
         },
         DocKind::Markdown => markdown_prose(text),
@@ -49,9 +49,13 @@ fn text_paragraphs(text: &str) -> Vec<Span> {
         let content = line.trim_end_matches(['\n', '\r']);
         let trimmed = content.trim();
         // A suppression comment on a line of its own (`# saidso-disable-next-line …`) is an
-        // instruction to the linter, not prose: it must not join, split or start a paragraph
-        // of the story, so it counts as a blank line.
-        if trimmed.is_empty() || is_directive_line(trimmed) {
+        // instruction to the linter, not prose: it must not start, end or split a paragraph
+        // (an editor's "ignore" action inserts one inside a hard-wrapped paragraph), so it is
+        // skipped as if it were not there; `blank_directive_lines` hides its words.
+        if is_directive_line(trimmed) {
+            continue;
+        }
+        if trimmed.is_empty() {
             if let Some(p) = current.take() {
                 out.push(p);
             }
@@ -75,6 +79,25 @@ fn text_paragraphs(text: &str) -> Vec<Span> {
         out.push(p);
     }
     out
+}
+
+/// `text` with its saidso comment lines blanked to spaces (borrowed when it has none), so no
+/// later stage reads `# saidso-disable …` as the writer's words.
+fn blank_directive_lines(text: &str) -> Cow<'_, str> {
+    if !text.contains("saidso-") {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        if is_directive_line(content.trim()) {
+            out.extend(std::iter::repeat_n(' ', content.len()));
+            out.push_str(&line[content.len()..]);
+        } else {
+            out.push_str(line);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Whether a trimmed line of plain text is a saidso comment: `# saidso-…`, `// saidso-…` or
@@ -221,11 +244,16 @@ mod tests {
 
     #[test]
     fn suppression_comments_are_not_prose_in_plain_text() {
-        let text = "One.\n# saidso-disable-next-line unattributed-quote\n\"Two.\"\n\
-                    // saidso-disable\n<!-- saidso-enable -->\nThree.\n# Not a directive";
+        // Inside a paragraph, a directive line neither splits it nor shows in it; between
+        // paragraphs it starts nothing.
+        let text = "One.\n# saidso-disable-next-line unattributed-quote\n\"Two.\"\n\n\
+                    // saidso-disable\n<!-- saidso-enable -->\n\nThree.\n# Not a directive";
+        let p = prose(text, DocKind::Text);
+        assert_eq!(p.view.len(), text.len());
+        assert!(!p.view.contains("saidso"));
         assert_eq!(
             paras(text, DocKind::Text),
-            ["One.", "\"Two.\"", "Three. # Not a directive"]
+            ["One. \"Two.\"", "Three. # Not a directive"]
         );
     }
 
