@@ -6,7 +6,7 @@
 //! guessed a speaker for are not evidence of two speakers.
 
 use super::{finding, Ctx};
-use crate::analysis::model::{Finding, Fix, Method, QuoteKind, Related, Span, SpeakerKind};
+use crate::analysis::model::{Finding, Fix, Method, QuoteKind, Related, Span};
 use crate::analysis::rules::Rule;
 
 pub fn check(ctx: &Ctx) -> Vec<Finding> {
@@ -26,10 +26,11 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
             // names someone already named: two speakers to the engine, one person to the
             // reader. Only speakers that are surely different count.
             let definite = ctx.speakers.get(a.speaker).is_some_and(|s| {
-                s.kind == SpeakerKind::Nominal
-                    && (s.name.to_lowercase().starts_with("the ")
-                        || a.mention
-                            .is_some_and(|m| m.text(ctx.view).to_lowercase().starts_with("the ")))
+                s.name.to_lowercase().starts_with("the ")
+                    || s.name.starts_with(char::is_lowercase)
+                    || a.mention.is_some_and(|m| {
+                        m.text(ctx.view).to_lowercase().starts_with("the ")
+                    })
             });
             if q.kind != QuoteKind::Direct || !named || definite {
                 continue;
