@@ -184,9 +184,11 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
         let mut phrases: Vec<Span> = s
             .cues
             .iter()
-            .filter_map(|c| c.subject.as_ref())
-            .filter(|np| np.kind == NpKind::Nominal)
-            .map(|np| np.span)
+            .filter_map(|c| {
+                let np = c.subject.as_ref()?;
+                (np.kind == NpKind::Nominal).then(|| whole_phrase(ctx, np.span, c.verb))
+            })
+            .map(|span| trim_clause(ctx, span))
             .collect();
         phrases.extend(post_modified(ctx, &s.toks));
         for span in phrases {
@@ -199,6 +201,39 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// The speaker phrase up to its verb when only a few plain words separate them (`A friend of
+/// the family said`: the phrase finder may stop early), else the phrase as found.
+fn whole_phrase(ctx: &Ctx, np: Span, verb: Span) -> Span {
+    if verb.start <= np.end {
+        return np;
+    }
+    let gap = Span::new(np.end, verb.start).text(ctx.view);
+    let plain = gap
+        .chars()
+        .all(|c| c.is_alphanumeric() || c.is_whitespace() || c == '-' || c == '\'' || c == '’');
+    let words = gap.split_whitespace().count();
+    if plain && (1..=4).contains(&words) {
+        let end = np.end + gap.trim_end().len();
+        Span::new(np.start, end)
+    } else {
+        np
+    }
+}
+
+/// A phrase cut before a relative clause or an aside (`a former official who oversaw …`,
+/// `a source, speaking …`): the description of the source is what comes before.
+fn trim_clause(ctx: &Ctx, span: Span) -> Span {
+    let text = span.text(ctx.view);
+    let cut = [" who ", " which ", ", "]
+        .iter()
+        .filter_map(|m| text.find(m))
+        .min();
+    match cut {
+        Some(at) if at > 0 => Span::new(span.start, span.start + at),
+        _ => span,
+    }
 }
 
 /// Speaker phrases with a post-modifier the cue finder does not read as a subject: `a person
@@ -236,7 +271,8 @@ fn post_modified(ctx: &Ctx, toks: &[Token]) -> Vec<Span> {
         let mut first = i;
         while first > 0
             && toks[first - 1].is_word()
-            && (STOCK.contains(&toks[first - 1].lower.as_str()) || toks[first - 1].cap)
+            && (STOCK.contains(&toks[first - 1].lower.as_str())
+                || toks[first - 1].cap && !lexicon::is_not_name(&toks[first - 1].lower))
             && i - first < 4
         {
             first -= 1;

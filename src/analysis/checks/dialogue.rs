@@ -28,9 +28,8 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
             let definite = ctx.speakers.get(a.speaker).is_some_and(|s| {
                 s.name.to_lowercase().starts_with("the ")
                     || s.name.starts_with(char::is_lowercase)
-                    || a.mention.is_some_and(|m| {
-                        m.text(ctx.view).to_lowercase().starts_with("the ")
-                    })
+                    || a.mention
+                        .is_some_and(|m| m.text(ctx.view).to_lowercase().starts_with("the "))
             });
             if q.kind != QuoteKind::Direct || !named || definite {
                 continue;
