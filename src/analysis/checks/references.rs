@@ -135,15 +135,16 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
                         && p.span.text(ctx.view).split_whitespace().count() >= 12
                 })
         };
-        // `Mr. Putin` in an abstract under a headline that gave the full name leans on it.
-        let headline_full = ctx
+        // `Mr. Putin` in an abstract under a headline that named him (`Putin chides Turkey`)
+        // leans on the headline, as the styles that use honorifics do.
+        let named_in_headline = ctx
             .view
-            .match_indices(speaker.name.as_str())
+            .match_indices(surname)
             .any(|(at, _)| ctx.paragraph_of(at).is_some_and(|p| ctx.is_headline(p)));
         let early = occ[..first_full]
             .iter()
             .find(body)
-            .filter(|o| !(o.form == Form::Honorific && headline_full));
+            .filter(|o| !(o.form == Form::Honorific && named_in_headline));
         if let Some(early) = early {
             let written = early.span.text(ctx.view);
             let mut f = finding(
