@@ -100,3 +100,38 @@ fn rules_section_switches_new_rules_off() {
     );
     assert!(findings(&v).iter().all(|(r, _)| r != "said-name-order"));
 }
+
+#[test]
+fn sarif_results_carry_their_fix() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(
+        dir.path().join("a.txt"),
+        "Intro line here.\n\n\"We won,\" said Putin.\n",
+    )
+    .expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_saidso"))
+        .current_dir(dir.path())
+        .args(["check", "--format", "sarif", "a.txt"])
+        .output()
+        .expect("saidso runs");
+    let v: Value = serde_json::from_slice(&out.stdout).expect("sarif json");
+    let results = v["runs"][0]["results"].as_array().expect("results");
+    let r = results
+        .iter()
+        .find(|r| r["ruleId"] == "said-name-order")
+        .expect("said-name-order result");
+    let fix = &r["fixes"][0];
+    assert_eq!(fix["description"]["text"], "Change to \"Putin said\"");
+    let change = &fix["artifactChanges"][0];
+    assert_eq!(change["artifactLocation"]["uri"], "a.txt");
+    let rep = &change["replacements"][0];
+    assert_eq!(rep["insertedContent"]["text"], "Putin said");
+    assert_eq!(rep["deletedRegion"]["startLine"], 3);
+    assert_eq!(rep["deletedRegion"]["startColumn"], 11);
+    assert_eq!(rep["deletedRegion"]["endColumn"], 21);
+    // Results without a fix have no `fixes`.
+    assert!(results
+        .iter()
+        .filter(|r| r["ruleId"] != "said-name-order")
+        .all(|r| r.get("fixes").is_none()));
+}
