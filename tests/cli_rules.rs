@@ -135,3 +135,24 @@ fn sarif_results_carry_their_fix() {
         .filter(|r| r["ruleId"] != "said-name-order")
         .all(|r| r.get("fixes").is_none()));
 }
+
+#[test]
+fn text_output_names_the_fix() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(
+        dir.path().join("a.txt"),
+        "Intro line here.\n\n\"We won,\" said Putin.\n",
+    )
+    .expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_saidso"))
+        .current_dir(dir.path())
+        .args(["check", "a.txt"])
+        .output()
+        .expect("saidso runs");
+    let text = String::from_utf8(out.stdout).expect("utf8");
+    assert!(
+        text.contains("a.txt:3:11: info[said-name-order] ")
+            && text.contains("\n  fix: Change to \"Putin said\"\n"),
+        "{text}"
+    );
+}
