@@ -541,3 +541,49 @@ fn a_suppression_line_inside_a_paragraph_neither_splits_it_nor_reads_as_prose() 
     assert!(para.ends_with("final."), "{para}");
     assert!(a.findings.is_empty(), "{:?}", a.findings);
 }
+
+/// `examples/style-draft.txt` shows every style rule once; applying the fixes clears the rules
+/// that have one.
+#[test]
+fn the_style_example_shows_every_rule_and_fixes_clear_them() {
+    let text = include_str!("../examples/style-draft.txt");
+    let a = analyze(text, DocKind::Text);
+    let rules: Vec<&str> = a.findings.iter().map(|f| f.rule.id()).collect();
+    assert_eq!(
+        rules,
+        [
+            "first-reference",
+            "running-quote",
+            "running-quote",
+            "loaded-verb",
+            "one-speaker-per-paragraph",
+            "said-name-order",
+            "anonymous-source",
+            "first-reference",
+            "attribution-tense",
+            "restate-attribution",
+        ]
+    );
+    let edits = a
+        .findings
+        .iter()
+        .filter_map(|f| f.fix.as_ref())
+        .flat_map(|fix| fix.edits.iter());
+    let fixed = apply_edits(text, edits);
+    let after = analyze(&fixed, DocKind::Text);
+    let left: Vec<&str> = after.findings.iter().map(|f| f.rule.id()).collect();
+    for gone in [
+        "running-quote",
+        "loaded-verb",
+        "one-speaker-per-paragraph",
+        "said-name-order",
+        "attribution-tense",
+        "unclosed-quote",
+    ] {
+        assert!(!left.contains(&gone), "{gone} still in {left:?}\n{fixed}");
+    }
+    assert!(fixed.contains("\"And the schools will pay for it,\" she said."));
+    assert!(fixed.contains("every family in the city.\"\n"));
+    assert!(fixed.contains("\"We have the votes,\" Lopez said.\n\n\"They cheated,\""));
+    assert!(fixed.contains("\"The numbers are clear,\" Hale said."));
+}
