@@ -587,3 +587,27 @@ fn the_style_example_shows_every_rule_and_fixes_clear_them() {
     assert!(fixed.contains("\"We have the votes,\" Lopez said.\n\n\"They cheated,\""));
     assert!(fixed.contains("\"The numbers are clear,\" Hale said."));
 }
+
+#[test]
+fn fixes_never_edit_across_markdown_markup() {
+    let plain = analyze(
+        "Intro line.\n\n\"We won,\" said Putin.\n",
+        DocKind::Markdown,
+    );
+    let f = plain
+        .findings
+        .iter()
+        .find(|f| f.rule.id() == "said-name-order")
+        .expect("said-name-order");
+    assert!(f.fix.is_some());
+    let marked = analyze(
+        "Intro line.\n\n\"We won,\" said **Putin**.\n",
+        DocKind::Markdown,
+    );
+    let f = marked
+        .findings
+        .iter()
+        .find(|f| f.rule.id() == "said-name-order")
+        .expect("said-name-order, still reported");
+    assert!(f.fix.is_none(), "{:?}", f.fix);
+}

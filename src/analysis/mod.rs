@@ -76,8 +76,21 @@ pub fn analyze_with(text: &str, kind: DocKind, options: &Options) -> Analysis {
     claims.sort_by_key(|c| (c.span.start, c.span.end));
     let ctx = checks::Ctx::new(view, &paragraphs, &quotes, &speakers, &claims, options);
     let mut unclosed = pairing.unclosed.clone();
-    let style = checks::run(&ctx, &mut unclosed);
+    let mut style = checks::run(&ctx, &mut unclosed);
     drop(ctx);
+    // The checks read the prose view, where Markdown syntax is blanked; a fix whose edit spans
+    // any of it (`said **Putin**`) would destroy the markup, so it is dropped and the finding
+    // stays, without a fix.
+    for f in &mut style {
+        let clobbers_markup = f.fix.as_ref().is_some_and(|fix| {
+            fix.edits
+                .iter()
+                .any(|e| e.span.text(text) != e.span.text(view))
+        });
+        if clobbers_markup {
+            f.fix = None;
+        }
+    }
     let mut found = findings::unclosed(view, &unclosed);
     found.extend(style);
     found.extend(findings::unattributed(view, &quotes, &speakers));
