@@ -9,11 +9,9 @@
 //! marks are folded into single tokens, so no check can ever "correct" a speaker's words.
 
 mod anonymous;
-mod dialogue;
-mod order;
 mod references;
-mod restate;
 mod running;
+mod speakers;
 mod verbs;
 
 use super::cues::{self, Cue};
@@ -143,13 +141,13 @@ pub fn finding(rule: Rule, span: Span, message: String) -> Finding {
 /// running-quote finding explains are removed from it (one problem, one finding).
 pub fn run(ctx: &Ctx, unclosed: &mut Vec<Span>) -> Vec<Finding> {
     let mut out = running::check(ctx, unclosed);
-    out.extend(restate::check(ctx, &out));
+    out.extend(speakers::restate(ctx, &out));
     out.extend(verbs::loaded(ctx));
     out.extend(verbs::tense(ctx));
-    out.extend(order::check(ctx));
+    out.extend(verbs::order(ctx));
     out.extend(references::check(ctx));
     out.extend(anonymous::check(ctx));
-    out.extend(dialogue::check(ctx));
+    out.extend(speakers::one_per_paragraph(ctx));
     out
 }
 
