@@ -208,14 +208,11 @@ impl Registry {
     pub fn could_speak(&self, view: &str, np: &Np) -> bool {
         match np.kind {
             NpKind::Pronoun(_) => true,
-            NpKind::Nominal => np
-                .role_words
-                .last()
-                .is_some_and(|h| lexicon::is_role_noun(h)),
+            NpKind::Nominal => np.role_words.last().is_some_and(lexicon::is_role_noun),
             NpKind::Name => {
                 let Some(name) = np.name else { return false };
                 let toks = name_tokens(&clean_name(name.text(view)));
-                let titled = np.role_words.iter().any(|w| lexicon::is_title(w));
+                let titled = np.role_words.iter().any(lexicon::is_title);
                 let first_name = toks
                     .first()
                     .is_some_and(|f| lexicon::first_name_gender(f).is_some());
@@ -359,7 +356,7 @@ impl Registry {
                     || titled
                     || toks[from..s].iter().any(|t| lexicon::is_title(&t.lower)))
                     && words.len() >= 2
-                    && !words.iter().any(|w| lexicon::is_title(w))
+                    && !words.iter().any(lexicon::is_title)
                     && !lexicon::is_org_head(words.last().map(String::as_str).unwrap_or(""))
                 {
                     let text = clean_name(span.text(view));

@@ -221,7 +221,7 @@ pub fn loaded(ctx: &Ctx) -> Vec<Finding> {
             if !t.is_word() {
                 continue;
             }
-            let Some(base) = forms.get(&t.lower) else {
+            let Some(base) = forms.get(t.lower.as_str()) else {
                 continue;
             };
             // `Pagliano's Fifth Amendment claims`: a noun in a possessive phrase.
