@@ -37,6 +37,9 @@ pub struct Ctx<'a> {
     pub claims: &'a [Claim],
     pub options: &'a Options,
     pub sentences: Vec<Sentence>,
+    /// [`Ctx::is_headline`] of every paragraph, worked out once: the checks ask it for every
+    /// sentence and quote, and a word count per call was a quarter of the engine's time.
+    headlines: Vec<bool>,
 }
 
 impl<'a> Ctx<'a> {
@@ -49,13 +52,21 @@ impl<'a> Ctx<'a> {
         options: &'a Options,
     ) -> Ctx<'a> {
         let mut sentences = Vec::new();
+        // Quotes come in paragraph order: each paragraph looks at its own run of them only
+        // (a scan of all quotes per sentence made long documents quadratic).
+        let mut first = 0;
         for (pi, para) in paragraphs.iter().enumerate() {
+            while first < quotes.len() && quotes[first].paragraph < pi {
+                first += 1;
+            }
+            let mut last = first;
+            while last < quotes.len() && quotes[last].paragraph == pi {
+                last += 1;
+            }
             for &span in &para.sentences {
-                let qs: Vec<(usize, Span)> = quotes
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, q)| q.paragraph == pi && span.overlaps(q.span))
-                    .map(|(i, q)| (i, q.span))
+                let qs: Vec<(usize, Span)> = (first..last)
+                    .filter(|&i| span.overlaps(quotes[i].span))
+                    .map(|i| (i, quotes[i].span))
                     .collect();
                 let toks = tokenize(view, span, &qs);
                 let cues = cues::find(&toks);
@@ -66,7 +77,7 @@ impl<'a> Ctx<'a> {
                 });
             }
         }
-        Ctx {
+        let mut ctx = Ctx {
             view,
             paragraphs,
             quotes,
@@ -74,7 +85,10 @@ impl<'a> Ctx<'a> {
             claims,
             options,
             sentences,
-        }
+            headlines: Vec::new(),
+        };
+        ctx.headlines = (0..paragraphs.len()).map(|p| ctx.headline(p)).collect();
+        ctx
     }
 
     /// A headline, deck or title line rather than a paragraph of the story. Headlines have
@@ -82,6 +96,10 @@ impl<'a> Ctx<'a> {
     /// not ending like a sentence, ending in `;` (a deck), Title Case, or a short opening line
     /// without a quotation.
     pub fn is_headline(&self, paragraph: usize) -> bool {
+        self.headlines.get(paragraph).copied().unwrap_or(false)
+    }
+
+    fn headline(&self, paragraph: usize) -> bool {
         let Some(p) = self.paragraphs.get(paragraph) else {
             return false;
         };
