@@ -10,6 +10,7 @@
 //! 5. a quotation paragraph with no cue of its own continues the previous paragraph's speaker;
 //! 6. a `Name:` lead on a headline.
 
+use super::checks::Sentence;
 use super::cues::{self, Cue, CueForm};
 use super::entities::{Registry, Seen};
 use super::kinds;
@@ -34,6 +35,9 @@ pub struct Attributed {
     pub registry: Registry,
     pub claims: Vec<Claim>,
     pub ambiguities: Vec<Ambiguity>,
+    /// Every sentence's tokens and cues, in document order, handed on to the style checks
+    /// (tokenising and finding cues a second time there was a quarter of the engine's time).
+    pub sentences: Vec<Sentence>,
 }
 
 /// A resolved cue of one sentence.
@@ -80,6 +84,7 @@ pub fn attribute(view: &str, paragraphs: &[Paragraph], found: &[Found]) -> Attri
         claims: Vec::new(),
     };
     // The last speaker of each paragraph, and its final cue (for colon introductions).
+    let mut sentences: Vec<Sentence> = Vec::new();
     let mut prev_last: Option<(usize, Span)> = None;
     let mut prev_colon: Option<(usize, Span)> = None;
     let mut next_quote = 0usize;
@@ -99,13 +104,14 @@ pub fn attribute(view: &str, paragraphs: &[Paragraph], found: &[Found]) -> Attri
                 .map(|q| (q, quotes[q].span))
                 .collect();
             let toks = tokenize(view, sentence, &qs);
+            let found = cues::find(&toks);
             let seen = Seen {
                 sentence: r.sentence,
                 paragraph: pi,
                 as_speaker: false,
                 as_subject: false,
             };
-            let resolved = r.read_sentence(&toks, seen);
+            let resolved = r.read_sentence(&toks, found.clone(), seen);
             if si == 0 {
                 if let Some(name) = kinds::name_colon_lead(&toks) {
                     lead = r.headline_speaker(&toks, name, seen);
@@ -115,6 +121,11 @@ pub fn attribute(view: &str, paragraphs: &[Paragraph], found: &[Found]) -> Attri
             for c in resolved {
                 para_cues.push((si, c));
             }
+            sentences.push(Sentence {
+                paragraph: pi,
+                toks,
+                cues: found,
+            });
             r.sentence += 1;
         }
         // Quotations with no cue in their sentence: another sentence of the paragraph.
@@ -236,13 +247,13 @@ pub fn attribute(view: &str, paragraphs: &[Paragraph], found: &[Found]) -> Attri
         registry: r.reg,
         claims: r.claims,
         ambiguities: r.ambiguities,
+        sentences,
     }
 }
 
 impl Reader<'_> {
     /// Notes the names of a sentence and resolves its cues.
-    fn read_sentence(&mut self, toks: &[Token], seen: Seen) -> Vec<Resolved> {
-        let found = cues::find(toks);
+    fn read_sentence(&mut self, toks: &[Token], found: Vec<Cue>, seen: Seen) -> Vec<Resolved> {
         // Names before the first pronoun cue are known to it; those after are not yet.
         let split = found
             .iter()

@@ -74,7 +74,15 @@ pub fn analyze_with(text: &str, kind: DocKind, options: &Options) -> Analysis {
         }
     }
     claims.sort_by_key(|c| (c.span.start, c.span.end));
-    let ctx = checks::Ctx::new(view, &paragraphs, &quotes, &speakers, &claims, options);
+    let ctx = checks::Ctx::new(
+        view,
+        &paragraphs,
+        &quotes,
+        &speakers,
+        &claims,
+        options,
+        attributed.sentences,
+    );
     let mut unclosed = pairing.unclosed.clone();
     let mut style = checks::run(&ctx, &mut unclosed);
     drop(ctx);

@@ -40,6 +40,7 @@ const PIPE_BUFFER: usize = 1 << 16;
 /// stdin closes). Exits 0 after a `shutdown` request, 1 otherwise, as the protocol asks.
 pub fn run() -> ExitCode {
     init_logging();
+    limit_malloc_arenas();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -97,3 +98,22 @@ fn init_logging() {
         .with_ansi(false)
         .try_init();
 }
+
+/// One glibc malloc arena for the whole server. glibc gives each thread that contends for the
+/// allocator an arena of its own (up to 8 per core), and each keeps the memory its thread
+/// freed: an analysis of a 1 MB document on one blocking thread, the next on another, left
+/// the server at ~120 MB resident. With one arena it stays under 50 MB (measured with
+/// `scripts/lsp_latency.py`); the server's threads rarely allocate at the same moment.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn limit_malloc_arenas() {
+    const M_ARENA_MAX: i32 = -8;
+    extern "C" {
+        fn mallopt(param: i32, value: i32) -> i32;
+    }
+    // SAFETY: `mallopt` is glibc's documented tuning call, made before any thread of ours
+    // starts; it only changes allocator parameters and reports failure as 0.
+    let _ = unsafe { mallopt(M_ARENA_MAX, 1) };
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn limit_malloc_arenas() {}

@@ -14,13 +14,14 @@ mod running;
 mod speakers;
 mod verbs;
 
-use super::cues::{self, Cue};
+use super::cues::Cue;
 use super::model::{Claim, Finding, Paragraph, Quote, Span, Speaker};
 use super::options::Options;
 use super::rules::Rule;
-use super::tokens::{tokenize, Token};
+use super::tokens::Token;
 
-/// One of the writer's sentences with its tokens and speech cues.
+/// One of the writer's sentences with its tokens and speech cues, as the attribution read them
+/// (`attribution::attribute` hands them on, so checks and attribution see the same cues).
 pub struct Sentence {
     pub paragraph: usize,
     /// Quotations folded to `Tok::Quote(i)`, `i` an index into [`Ctx::quotes`].
@@ -50,33 +51,8 @@ impl<'a> Ctx<'a> {
         speakers: &'a [Speaker],
         claims: &'a [Claim],
         options: &'a Options,
+        sentences: Vec<Sentence>,
     ) -> Ctx<'a> {
-        let mut sentences = Vec::new();
-        // Quotes come in paragraph order: each paragraph looks at its own run of them only
-        // (a scan of all quotes per sentence made long documents quadratic).
-        let mut first = 0;
-        for (pi, para) in paragraphs.iter().enumerate() {
-            while first < quotes.len() && quotes[first].paragraph < pi {
-                first += 1;
-            }
-            let mut last = first;
-            while last < quotes.len() && quotes[last].paragraph == pi {
-                last += 1;
-            }
-            for &span in &para.sentences {
-                let qs: Vec<(usize, Span)> = (first..last)
-                    .filter(|&i| span.overlaps(quotes[i].span))
-                    .map(|i| (i, quotes[i].span))
-                    .collect();
-                let toks = tokenize(view, span, &qs);
-                let cues = cues::find(&toks);
-                sentences.push(Sentence {
-                    paragraph: pi,
-                    toks,
-                    cues,
-                });
-            }
-        }
         let mut ctx = Ctx {
             view,
             paragraphs,
