@@ -255,3 +255,15 @@ fn seed_article_is_exactly_right() {
         "{methods:?}"
     );
 }
+
+#[test]
+fn quoted_titles_are_not_speech() {
+    check(
+        "The council screened the film \"Thelma and Louise,\" then adjourned.\n\n\
+         Viewers of 'SNL' were not surprised.",
+        r#"
+        "Thelma and Louise," scare → nobody
+        "SNL" scare → nobody
+        "#,
+    );
+}
