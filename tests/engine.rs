@@ -267,3 +267,17 @@ fn quoted_titles_are_not_speech() {
         "#,
     );
 }
+
+#[test]
+fn descriptions_keep_their_modifiers() {
+    check(
+        "A friend of the family said: \"He was kind.\"\n\n\
+         A person familiar with the talks said: \"It is over.\"\n\n\
+         People familiar with the matter said: \"It is done.\"",
+        r#"
+        "He was kind." direct → A friend of the family (explicit)
+        "It is over." direct → A person familiar with the talks (explicit)
+        "It is done." direct → People familiar with the matter (explicit)
+        "#,
+    );
+}
