@@ -255,3 +255,53 @@ fn seed_article_is_exactly_right() {
         "{methods:?}"
     );
 }
+
+#[test]
+fn quoted_titles_are_not_speech() {
+    check(
+        "The council screened the film \"Thelma and Louise,\" then adjourned.\n\n\
+         Viewers of 'SNL' were not surprised.",
+        r#"
+        "Thelma and Louise," scare → nobody
+        "SNL" scare → nobody
+        "#,
+    );
+}
+
+#[test]
+fn descriptions_keep_their_modifiers() {
+    check(
+        "A friend of the family said: \"He was kind.\"\n\n\
+         A person familiar with the talks said: \"It is over.\"\n\n\
+         People familiar with the matter said: \"It is done.\"",
+        r#"
+        "He was kind." direct → A friend of the family (explicit)
+        "It is over." direct → A person familiar with the talks (explicit)
+        "It is done." direct → People familiar with the matter (explicit)
+        "#,
+    );
+}
+
+#[test]
+fn wire_story_with_dateline_organisations_and_a_running_quote() {
+    check(
+        "LONDON (AP) — Prime Minister Keir Starmer on Monday defended his budget, saying the tax \
+         increases were \"the price of stability.\"\n\n\
+         \"We inherited a mess,\" Starmer told lawmakers. \"Nobody said it would be easy.\"\n\n\
+         Opposition leader Kemi Badenoch disagreed. \"This is a betrayal,\" she said.\n\n\
+         The Department of Justice said in a statement: \"We do not comment on budgets.\"\n\n\
+         \"It is a reasonable plan,\" said Jane Foster, chief economist at Capital Partners. \
+         \"But the risks are real.\n\n\
+         \"Growth could stall.\"",
+        r#"
+        "the price of stability." partial → Keir Starmer (explicit)
+        "We inherited a mess," direct → Keir Starmer (explicit)
+        "Nobody said it would" direct → Keir Starmer (same-paragraph)
+        "This is a betrayal," direct → Kemi Badenoch (pronoun)
+        "We do not comment" direct → Department of Justice (explicit)
+        "It is a reasonable" direct → Jane Foster (explicit)
+        "But the risks are" direct open → Jane Foster (same-paragraph)
+        "Growth could stall." direct → Jane Foster (continuation)
+        "#,
+    );
+}

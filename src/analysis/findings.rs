@@ -6,15 +6,7 @@ use super::model::{Finding, Quote, QuoteKind, Related, Span, Speaker, SpeakerKin
 use super::rules::Rule;
 
 fn finding(rule: Rule, span: Span, message: String) -> Finding {
-    Finding {
-        rule,
-        severity: rule.info().default_severity,
-        span,
-        message,
-        related: Vec::new(),
-        candidates: Vec::new(),
-        fix: None,
-    }
+    Finding::new(rule, span, message)
 }
 
 /// Opening marks that are neither closed nor continued by a running quote.

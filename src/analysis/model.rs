@@ -258,6 +258,21 @@ pub struct Finding {
     pub fix: Option<Fix>,
 }
 
+impl Finding {
+    /// A finding with the rule's default severity and nothing related yet.
+    pub fn new(rule: super::rules::Rule, span: Span, message: String) -> Finding {
+        Finding {
+            rule,
+            severity: rule.info().default_severity,
+            span,
+            message,
+            related: Vec::new(),
+            candidates: Vec::new(),
+            fix: None,
+        }
+    }
+}
+
 /// One replacement of a byte range of the analysed text (an insertion when the span is empty).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Edit {

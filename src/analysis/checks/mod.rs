@@ -120,15 +120,7 @@ impl<'a> Ctx<'a> {
 
 /// A finding with the rule's default severity and no extras.
 pub fn finding(rule: Rule, span: Span, message: String) -> Finding {
-    Finding {
-        rule,
-        severity: rule.info().default_severity,
-        span,
-        message,
-        related: Vec::new(),
-        candidates: Vec::new(),
-        fix: None,
-    }
+    Finding::new(rule, span, message)
 }
 
 /// What every style check found. `unclosed` are the engine's unclosed opening marks; those a
