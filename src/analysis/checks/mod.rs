@@ -41,6 +41,9 @@ pub struct Ctx<'a> {
     /// [`Ctx::is_headline`] of every paragraph, worked out once: the checks ask it for every
     /// sentence and quote, and a word count per call was a quarter of the engine's time.
     headlines: Vec<bool>,
+    /// The quotes of each paragraph, as a range of [`Ctx::quotes`] (quotes come in paragraph
+    /// order), so that a check asking per paragraph does not scan every quote each time.
+    quote_ranges: Vec<std::ops::Range<usize>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -62,7 +65,21 @@ impl<'a> Ctx<'a> {
             options,
             sentences,
             headlines: Vec::new(),
+            quote_ranges: Vec::new(),
         };
+        let mut first = 0;
+        ctx.quote_ranges = (0..paragraphs.len())
+            .map(|pi| {
+                while first < quotes.len() && quotes[first].paragraph < pi {
+                    first += 1;
+                }
+                let mut last = first;
+                while last < quotes.len() && quotes[last].paragraph == pi {
+                    last += 1;
+                }
+                first..last
+            })
+            .collect();
         ctx.headlines = (0..paragraphs.len()).map(|p| ctx.headline(p)).collect();
         ctx
     }
@@ -73,6 +90,14 @@ impl<'a> Ctx<'a> {
     /// without a quotation.
     pub fn is_headline(&self, paragraph: usize) -> bool {
         self.headlines.get(paragraph).copied().unwrap_or(false)
+    }
+
+    /// The quotes of paragraph `pi`, in order: `quotes.iter().filter(|q| q.paragraph == pi)`.
+    pub fn quotes_in(&self, pi: usize) -> &'a [Quote] {
+        self.quote_ranges
+            .get(pi)
+            .and_then(|r| self.quotes.get(r.clone()))
+            .unwrap_or(&[])
     }
 
     fn headline(&self, paragraph: usize) -> bool {

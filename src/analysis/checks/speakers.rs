@@ -133,7 +133,7 @@ pub fn one_per_paragraph(ctx: &Ctx) -> Vec<Finding> {
             continue;
         }
         let mut first: Option<(usize, Span)> = None;
-        for q in ctx.quotes.iter().filter(|q| q.paragraph == pi) {
+        for q in ctx.quotes_in(pi) {
             let Some(a) = &q.attribution else { continue };
             let named = matches!(
                 a.method,
