@@ -327,9 +327,17 @@ fn usable(ctx: &Ctx, span: Span) -> Option<usize> {
     if rest.next() == Some('-') && rest.next().is_some_and(char::is_alphanumeric) {
         return None;
     }
-    if ctx.quotes.iter().any(|q| q.span.overlaps(span)) {
+    // Paragraphs are in text order: find the one holding the span by bisection, then look at
+    // that paragraph's quotes only (this runs for every occurrence of every name).
+    let p = ctx
+        .paragraphs
+        .partition_point(|p| p.span.end < span.end)
+        .min(ctx.paragraphs.len().saturating_sub(1));
+    if !ctx.paragraphs.get(p).is_some_and(|para| para.span.covers(span)) {
         return None;
     }
-    let p = ctx.paragraphs.iter().position(|p| p.span.covers(span))?;
+    if ctx.quotes_in(p).iter().any(|q| q.span.overlaps(span)) {
+        return None;
+    }
     (!ctx.is_headline(p)).then_some(p)
 }
