@@ -379,7 +379,10 @@ impl Reader<'_> {
             let both_known = self.reg.gender_known(best) && self.reg.gender_known(second);
             let recent = |id: usize| now.saturating_sub(self.reg.seen[id].sentence) <= 1;
             let prominent = self.reg.seen[second].as_subject || self.reg.seen[second].as_speaker;
-            if (close || prominent)
+            // `Brooks and Gomez met afterwards.`: two subjects of the same sentence.
+            let (sb, ss) = (self.reg.seen[best], self.reg.seen[second]);
+            let joint_subjects = sb.as_subject && ss.as_subject && sb.sentence == ss.sentence;
+            if (close && prominent || joint_subjects)
                 && both_known
                 && recent(best)
                 && recent(second)

@@ -419,13 +419,53 @@ fn antecedent(toks: &[Token], who: usize) -> Option<Np> {
     })
 }
 
+/// Words that open a reported clause after a speech verb without `that`: a subject pronoun or
+/// determiner (`said he could not`, `said the deal was`), or the noun a denial takes (`rejected
+/// claims his toppling was a defeat`).
+const CLAUSE_OPENERS: &[&str] = &[
+    "he",
+    "she",
+    "they",
+    "it",
+    "we",
+    "i",
+    "you",
+    "there",
+    "the",
+    "his",
+    "her",
+    "their",
+    "its",
+    "a",
+    "an",
+    "this",
+    "these",
+    "those",
+    "no",
+    "claims",
+    "allegations",
+    "accusations",
+    "reports",
+    "suggestions",
+    "criticism",
+    "charges",
+    "assertions",
+    "rumors",
+    "speculation",
+    "fears",
+];
+
 /// The clause a speech verb reports, when it is not a quotation: the rest of the sentence after
 /// the verb (and `that`), up to a quotation that is the direct speech instead.
 fn reported_clause(toks: &[Token], v: usize) -> Option<Span> {
     let mut k = v + 1;
-    // Skip the addressee and `that`: `told reporters that …`, `said on Monday that`.
+    // Skip the addressee and `that`: `told reporters that …`, `said on Monday that` — but not
+    // into another cue's clause (`he said, adding that …`).
     let limit = (v + 6).min(toks.len());
-    if let Some(p) = (k..limit).find(|&p| word(toks, p) == Some("that")) {
+    if let Some(p) = (k..limit)
+        .take_while(|&p| toks[p].is_word() && lexicon::speech_verb(&toks[p].lower).is_none())
+        .find(|&p| word(toks, p) == Some("that"))
+    {
         k = p + 1;
     }
     let first = toks.get(k)?;
@@ -444,25 +484,8 @@ fn reported_clause(toks: &[Token], v: usize) -> Option<Span> {
         end += 1;
     }
     let words = toks[k..=end].iter().filter(|t| t.is_word()).count();
-    let starts_clause = matches!(
-        first.lower.as_str(),
-        "he" | "she"
-            | "they"
-            | "it"
-            | "we"
-            | "i"
-            | "there"
-            | "the"
-            | "his"
-            | "her"
-            | "their"
-            | "a"
-            | "an"
-            | "this"
-            | "that"
-            | "russia"
-            | "no"
-    ) || first.cap
+    let starts_clause = CLAUSE_OPENERS.contains(&first.lower.as_str())
+        || first.cap
         || toks[v + 1..k].iter().any(|t| t.lower == "that");
     (words >= 3 && starts_clause && !matches!(toks[k].kind, Tok::Punct(_)))
         .then(|| Span::new(toks[k].span.start, toks[end].span.end))

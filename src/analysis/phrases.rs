@@ -281,6 +281,7 @@ pub fn np_forward(toks: &[Token], start: usize) -> Option<Np> {
         };
         let before_name = !t.cap
             && !seen_name(toks, start, k)
+            && lexicon::speech_verb(w).is_none()
             && ahead().any(|n| is_name_token(n) && !lexicon::is_not_name(&n.lower));
         // `one former GOP leadership aide`, `A 2014 House Intelligence Committee report`:
         // words and numbers before the role noun that heads the phrase.
