@@ -563,7 +563,15 @@ fn quick_fix_names_the_speaker_of_an_ambiguous_pronoun() {
         .iter()
         .filter_map(|a| a["title"].as_str())
         .collect();
-    assert_eq!(titles, ["Name Brooks here", "Name Gomez here"], "{actions}");
+    assert_eq!(
+        titles,
+        [
+            "Name Brooks here",
+            "Name Gomez here",
+            "Ignore this finding (ambiguous-speaker)"
+        ],
+        "{actions}"
+    );
     let edits = actions[0]["edit"]["changes"][&doc]
         .as_array()
         .unwrap()

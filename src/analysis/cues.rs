@@ -303,7 +303,14 @@ fn subject_before(toks: &[Token], v: usize) -> Option<Np> {
     // Auxiliaries and adverbs: `has repeatedly said`, `mockingly responded`.
     while toks[j].is_word()
         && (lexicon::is_between_word(&toks[j].lower)
-            || !toks[j].cap && toks[j].lower.ends_with("ly") && toks[j].lower.len() > 4)
+            || !toks[j].cap
+                && toks[j].lower.ends_with("ly")
+                && toks[j].lower.len() > 4
+                && !lexicon::is_role_noun(&toks[j].lower)
+                && !matches!(
+                    toks[j].lower.as_str(),
+                    "assembly" | "rally" | "supply" | "italy"
+                ))
     {
         j = j.checked_sub(1)?;
     }
@@ -391,8 +398,30 @@ fn relative_clause_subject(toks: &[Token], j: usize) -> Option<Np> {
     let who = (j.saturating_sub(14)..=j)
         .rev()
         .take_while(|&k| toks[k].is_word())
-        .find(|&k| toks[k].lower == "who")?;
-    np_backward(toks, who.checked_sub(1)?)
+        .find(|&k| toks[k].lower == "who");
+    match who {
+        Some(who) => np_backward(toks, who.checked_sub(1)?),
+        None => post_modified_subject(toks, j),
+    }
+}
+
+/// `A person familiar with the talks said`, `people close to the campaign say`: a description
+/// whose modifier runs up to the verb; the phrase is the whole description.
+fn post_modified_subject(toks: &[Token], j: usize) -> Option<Np> {
+    let link = (j.saturating_sub(10)..=j)
+        .rev()
+        .take_while(|&k| toks[k].is_word())
+        .find(|&k| {
+            matches!(
+                toks[k].lower.as_str(),
+                "familiar" | "close" | "briefed" | "involved" | "knowledgeable"
+            )
+        })?;
+    let head = np_backward(toks, link.checked_sub(1)?).filter(|n| n.kind == NpKind::Nominal)?;
+    Some(Np {
+        span: Span::new(head.span.start, toks[j].span.end),
+        ..head
+    })
 }
 
 /// The person a `who` at token `who` refers to: the phrase before its comma, or, when that

@@ -25,7 +25,7 @@ pub struct Prose<'a> {
 pub fn prose(text: &str, kind: DocKind) -> Prose<'_> {
     match kind {
         DocKind::Text => Prose {
-            view: Cow::Borrowed(text),
+            view: blank_directive_lines(text),
             paragraphs: text_paragraphs(text),
         },
         DocKind::Markdown => markdown_prose(text),
@@ -48,6 +48,13 @@ fn text_paragraphs(text: &str) -> Vec<Span> {
         pos += line.len();
         let content = line.trim_end_matches(['\n', '\r']);
         let trimmed = content.trim();
+        // A suppression comment on a line of its own (`# saidso-disable-next-line …`) is an
+        // instruction to the linter, not prose: it must not start, end or split a paragraph
+        // (an editor's "ignore" action inserts one inside a hard-wrapped paragraph), so it is
+        // skipped as if it were not there; `blank_directive_lines` hides its words.
+        if is_directive_line(trimmed) {
+            continue;
+        }
         if trimmed.is_empty() {
             if let Some(p) = current.take() {
                 out.push(p);
@@ -72,6 +79,43 @@ fn text_paragraphs(text: &str) -> Vec<Span> {
         out.push(p);
     }
     out
+}
+
+/// `text` with its saidso comment lines blanked to spaces (borrowed when it has none), so no
+/// later stage reads `# saidso-disable …` as the writer's words.
+fn blank_directive_lines(text: &str) -> Cow<'_, str> {
+    if !text.contains("saidso-") {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        if is_directive_line(content.trim()) {
+            out.extend(std::iter::repeat_n(' ', content.len()));
+            out.push_str(&line[content.len()..]);
+        } else {
+            out.push_str(line);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Whether a trimmed line of plain text is a saidso comment: `# saidso-…`, `// saidso-…` or
+/// `<!-- saidso-… -->` (the forms `config::suppress` reads).
+fn is_directive_line(line: &str) -> bool {
+    let body = if let Some(rest) = line.strip_prefix("<!--") {
+        match rest.trim_end().strip_suffix("-->") {
+            Some(inner) => inner,
+            None => return false,
+        }
+    } else if let Some(rest) = line.strip_prefix("//") {
+        rest
+    } else if let Some(rest) = line.strip_prefix('#') {
+        rest
+    } else {
+        return false;
+    };
+    body.trim_start().starts_with("saidso-")
 }
 
 fn markdown_prose(text: &str) -> Prose<'_> {
@@ -195,6 +239,21 @@ mod tests {
         assert_eq!(
             paras(text, DocKind::Text),
             ["One line wrapped here.", "Two.", "Three"]
+        );
+    }
+
+    #[test]
+    fn suppression_comments_are_not_prose_in_plain_text() {
+        // Inside a paragraph, a directive line neither splits it nor shows in it; between
+        // paragraphs it starts nothing.
+        let text = "One.\n# saidso-disable-next-line unattributed-quote\n\"Two.\"\n\n\
+                    // saidso-disable\n<!-- saidso-enable -->\n\nThree.\n# Not a directive";
+        let p = prose(text, DocKind::Text);
+        assert_eq!(p.view.len(), text.len());
+        assert!(!p.view.contains("saidso"));
+        assert_eq!(
+            paras(text, DocKind::Text),
+            ["One. \"Two.\"", "Three. # Not a directive"]
         );
     }
 

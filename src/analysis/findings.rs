@@ -7,14 +7,7 @@ use super::rules::Rule;
 use rustc_hash::FxHashMap;
 
 fn finding(rule: Rule, span: Span, message: String) -> Finding {
-    Finding {
-        rule,
-        severity: rule.info().default_severity,
-        span,
-        message,
-        related: Vec::new(),
-        candidates: Vec::new(),
-    }
+    Finding::new(rule, span, message)
 }
 
 /// Opening marks that are neither closed nor continued by a running quote.
@@ -50,16 +43,29 @@ pub fn unattributed(view: &str, quotes: &[Quote], speakers: &[Speaker]) -> Vec<F
         .filter(|q| last_closed.get(&q.group).copied().unwrap_or(false))
         .map(|q| {
             let words: Vec<&str> = q.inner.text(view).split_whitespace().take(6).collect();
+            let candidates = likely_speakers(q.span.start, speakers);
+            // The fix suggestion names the most likely speaker, so the writer sees the shape
+            // of the cue to add (`…," Smith said.`), not just that one is missing.
+            let suggestion = match candidates.first().and_then(|&id| speakers.get(id)) {
+                Some(s) => format!(
+                    "If {} said it, add `…,\" {} said.`; otherwise name the speaker in the same \
+                     sentence or paragraph.",
+                    s.name,
+                    short_name(s)
+                ),
+                None => "Name the speaker in the same sentence or paragraph (`…,\" NAME \
+                         said.`), or cut the quote."
+                    .to_string(),
+            };
             let mut f = finding(
                 Rule::UnattributedQuote,
                 q.span,
                 format!(
-                    "Nobody is named for the quote \"{}…\". Say who said it (`…,\" NAME said.`) in \
-                     the same sentence or paragraph.",
+                    "Nobody is named for the quote \"{}…\". {suggestion}",
                     words.join(" ")
                 ),
             );
-            f.candidates = likely_speakers(q.span.start, speakers);
+            f.candidates = candidates;
             f.related = f
                 .candidates
                 .iter()
@@ -72,6 +78,14 @@ pub fn unattributed(view: &str, quotes: &[Quote], speakers: &[Speaker]) -> Vec<F
             f
         })
         .collect()
+}
+
+/// How a cue names `s` after the first reference: a person's surname, a source's description.
+fn short_name(s: &Speaker) -> &str {
+    match s.kind {
+        SpeakerKind::Person => s.name.split_whitespace().last().unwrap_or(&s.name),
+        _ => &s.name,
+    }
 }
 
 /// Named people and sources mentioned before `offset`, the most recently mentioned first.

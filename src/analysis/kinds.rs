@@ -35,6 +35,59 @@ const ARTICLE_LEADS: &[&str] = &[
     "a", "an", "the", "his", "her", "their", "its", "our", "this", "that", "these", "those",
 ];
 
+/// Nouns that introduce a title: `the film "…"`, `his book "…"`.
+const TITLE_LEADS: &[&str] = &[
+    "film",
+    "movie",
+    "book",
+    "novel",
+    "song",
+    "album",
+    "show",
+    "series",
+    "episode",
+    "play",
+    "musical",
+    "column",
+    "article",
+    "essay",
+    "op-ed",
+    "documentary",
+    "poem",
+    "podcast",
+    "memoir",
+    "titled",
+    "entitled",
+    "headlined",
+    "hashtag",
+    "program",
+    "programme",
+    "segment",
+];
+
+/// Whether every word of `inner` that is not a short function word starts with a capital (or
+/// it is one word in capitals): the shape of a title, not of a sentence.
+fn title_case(inner: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "and", "or", "of", "in", "on", "to", "for", "at", "by", "with",
+    ];
+    let words: Vec<&str> = inner
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    match words.as_slice() {
+        [] => false,
+        [one] => one.len() >= 2 && one.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()),
+        [first, rest @ ..] => {
+            capital(first)
+                && rest.iter().all(|w| capital(w) || SMALL.contains(w))
+                && rest.iter().any(capital)
+        }
+    }
+}
+
 const COPULAS: &[&str] = &[
     "is", "was", "are", "were", "be", "been", "being", "became", "becomes",
 ];
@@ -78,6 +131,19 @@ pub fn classify(inner: &str, toks: &[Token], at: usize, closed: bool, ctx: Conte
             && before_prev.is_some_and(|b| b.is_word() && lexicon::speech_verb(&b.lower).is_some());
     if opens_sentence && (starts_upper || words >= 4) {
         return QuoteKind::Direct;
+    }
+    // `the film "Thelma and Louise," which …`, `on 'SNL'`: a title in Title Case inside the
+    // writer's sentence is a name, not speech.
+    // (Not in a headline, where every word is capitalised, nor where a cue quotes it.)
+    let lead = prev.filter(|p| p.is_word()).map(|p| p.lower.as_str());
+    let frame_words = toks.iter().filter(|t| t.is_word()).count();
+    let frame_caps = toks.iter().filter(|t| t.is_word() && t.cap).count();
+    let headline = frame_caps * 2 > frame_words;
+    let titled = !ctx.cue
+        && (lead.is_some_and(|w| TITLE_LEADS.contains(&w))
+            || words <= 6 && title_case(inner) && !headline && !ctx.subject);
+    if titled {
+        return QuoteKind::Scare;
     }
     if terminal && starts_upper && words >= 3 {
         return QuoteKind::Direct;

@@ -189,7 +189,8 @@ democrats republicans democrat republican gop americans american senate house co
 read watch click photo video image getty ap reuters afp update updated editor note via \
 sign breaking exclusive related see back early late soon shortly outside inside across around \
 behind beyond near throughout toward towards upon amid amongst among i'm i’m hastily finally \
-meanwhile additionally";
+meanwhile additionally people experts analysts critics residents aides \
+supporters voters witnesses";
 
 /// Organisation-like words: a capitalised phrase ending in one of these is not a person.
 const ORG_HEADS: &str =

@@ -7,9 +7,11 @@
 //! 4. `cues`, `entities`, `kinds` — speech cues, the people and sources they name, and what
 //!    kind of quotation each is;
 //! 5. `attribution` — who said each quote, and how that was decided;
-//! 6. `findings` — what an editor would flag.
+//! 6. `findings` — what an editor would flag: the engine's own findings there, the style
+//!    conventions (`running-quote`, `loaded-verb`, …) in `checks`, one module per rule family.
 
 mod attribution;
+mod checks;
 mod cues;
 mod document;
 mod entities;
@@ -17,6 +19,7 @@ mod findings;
 mod kinds;
 mod lexicon;
 pub mod model;
+pub mod options;
 mod phrases;
 mod quotes;
 pub mod rules;
@@ -25,11 +28,17 @@ mod subjects;
 mod tokens;
 
 pub use model::*;
+pub use options::{HouseTense, Options};
 pub use rules::{Rule, RuleInfo};
 
-/// Analyses `text` as a document of the given kind. Never panics, never fails: problems in the
-/// draft are [`Finding`]s.
+/// Analyses `text` as a document of the given kind with the default house style. Never
+/// panics, never fails: problems in the draft are [`Finding`]s.
 pub fn analyze(text: &str, kind: DocKind) -> Analysis {
+    analyze_with(text, kind, &Options::default())
+}
+
+/// Analyses `text` with the house style of `options` (`[style]` of `.saidso.toml`).
+pub fn analyze_with(text: &str, kind: DocKind, options: &Options) -> Analysis {
     let prose = document::prose(text, kind);
     let view: &str = &prose.view;
     let pairing = quotes::pair(view, &prose.paragraphs);
@@ -65,7 +74,25 @@ pub fn analyze(text: &str, kind: DocKind) -> Analysis {
         }
     }
     claims.sort_by_key(|c| (c.span.start, c.span.end));
-    let mut found = findings::unclosed(view, &pairing.unclosed);
+    let ctx = checks::Ctx::new(view, &paragraphs, &quotes, &speakers, &claims, options);
+    let mut unclosed = pairing.unclosed.clone();
+    let mut style = checks::run(&ctx, &mut unclosed);
+    drop(ctx);
+    // The checks read the prose view, where Markdown syntax is blanked; a fix whose edit spans
+    // any of it (`said **Putin**`) would destroy the markup, so it is dropped and the finding
+    // stays, without a fix.
+    for f in &mut style {
+        let clobbers_markup = f.fix.as_ref().is_some_and(|fix| {
+            fix.edits
+                .iter()
+                .any(|e| e.span.text(text) != e.span.text(view))
+        });
+        if clobbers_markup {
+            f.fix = None;
+        }
+    }
+    let mut found = findings::unclosed(view, &unclosed);
+    found.extend(style);
     found.extend(findings::unattributed(view, &quotes, &speakers));
     found.extend(findings::ambiguous(
         view,

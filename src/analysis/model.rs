@@ -253,6 +253,82 @@ pub struct Finding {
     /// For `ambiguous-speaker` and `unattributed-quote`: speakers the writer may have meant,
     /// most likely first (indices into [`Analysis::speakers`]).
     pub candidates: Vec<usize>,
+    /// A mechanical correction, when the rule knows one (`claimed` → `said`). The CLI's JSON
+    /// carries it and the language server offers it as a quick fix.
+    pub fix: Option<Fix>,
+}
+
+impl Finding {
+    /// A finding with the rule's default severity and nothing related yet.
+    pub fn new(rule: super::rules::Rule, span: Span, message: String) -> Finding {
+        Finding {
+            rule,
+            severity: rule.info().default_severity,
+            span,
+            message,
+            related: Vec::new(),
+            candidates: Vec::new(),
+            fix: None,
+        }
+    }
+}
+
+/// One replacement of a byte range of the analysed text (an insertion when the span is empty).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
+}
+
+/// A correction: a title for the editor's menu and the edits that make it, which never overlap
+/// and never touch the words inside quotation marks (the speaker's words are never "corrected").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    /// What the fix does, in the writer's words: `Replace "claimed" with "said"`.
+    pub title: String,
+    /// In text order.
+    pub edits: Vec<Edit>,
+}
+
+impl Fix {
+    /// A fix made of one edit.
+    pub fn replace(title: impl Into<String>, span: Span, replacement: impl Into<String>) -> Fix {
+        Fix {
+            title: title.into(),
+            edits: vec![Edit {
+                span,
+                replacement: replacement.into(),
+            }],
+        }
+    }
+
+    /// `text` with this fix's edits made. Edits that do not fit `text` (stale offsets, a span
+    /// off a `char` boundary, overlaps) are skipped rather than allowed to panic.
+    pub fn apply(&self, text: &str) -> String {
+        apply_edits(text, self.edits.iter())
+    }
+}
+
+/// `text` with `edits` made, in any order given; an edit that overlaps an earlier one or does
+/// not fit the text is skipped. Used to apply several findings' fixes at once.
+pub fn apply_edits<'a>(text: &str, edits: impl IntoIterator<Item = &'a Edit>) -> String {
+    let mut sorted: Vec<&Edit> = edits.into_iter().collect();
+    sorted.sort_by_key(|e| (e.span.start, e.span.end));
+    let mut out = String::with_capacity(text.len());
+    let mut pos = 0usize;
+    for e in sorted {
+        let fits = e.span.start >= pos
+            && e.span.start <= e.span.end
+            && text.get(e.span.start..e.span.end).is_some();
+        if !fits {
+            continue;
+        }
+        out.push_str(text.get(pos..e.span.start).unwrap_or(""));
+        out.push_str(&e.replacement);
+        pos = e.span.end;
+    }
+    out.push_str(text.get(pos..).unwrap_or(""));
+    out
 }
 
 /// A paragraph of prose and the sentences the writer built it from.

@@ -12,6 +12,14 @@ pub enum Rule {
     UnattributedQuote,
     UnclosedQuote,
     AmbiguousSpeaker,
+    RunningQuote,
+    RestateAttribution,
+    LoadedVerb,
+    SaidNameOrder,
+    FirstReference,
+    AnonymousSource,
+    AttributionTense,
+    OneSpeakerPerParagraph,
 }
 
 /// What a rule is, for `saidso rules`, hovers and SARIF rule metadata.
@@ -30,6 +38,14 @@ impl Rule {
         Rule::UnattributedQuote,
         Rule::UnclosedQuote,
         Rule::AmbiguousSpeaker,
+        Rule::RunningQuote,
+        Rule::RestateAttribution,
+        Rule::LoadedVerb,
+        Rule::SaidNameOrder,
+        Rule::FirstReference,
+        Rule::AnonymousSource,
+        Rule::AttributionTense,
+        Rule::OneSpeakerPerParagraph,
     ];
 
     pub const fn info(self) -> RuleInfo {
@@ -58,6 +74,82 @@ impl Rule {
                 summary: "A pronoun cue that could mean more than one person.",
                 explanation: "`he said` must point at one person only. When two people of whom \
                     the pronoun could be said were named just before, name the speaker instead.",
+            },
+            Rule::RunningQuote => RuleInfo {
+                id: "running-quote",
+                default_severity: Severity::Error,
+                summary: "Quotation marks of a quote that runs over several paragraphs.",
+                explanation: "When one speaker's quote goes on into the next paragraph, the \
+                    paragraph is left open (no closing mark), the next paragraph opens with a \
+                    quotation mark, and only the last paragraph closes. A continuation paragraph \
+                    without its opening mark, or a closing mark before a continuation, misleads \
+                    the reader about where the speaker's words stop. Exception: a paragraph that \
+                    ends in a partial quote (a fragment inside the writer's sentence) closes it \
+                    even when the speaker goes on.",
+            },
+            Rule::RestateAttribution => RuleInfo {
+                id: "restate-attribution",
+                default_severity: Severity::Warning,
+                summary: "A quote whose speaker was named too far back.",
+                explanation: "Attribute again in later paragraphs unless it is plain that the same \
+                    source goes on: after three or more paragraphs of quotes with no attribution, \
+                    or when another speaker was quoted in between, the reader no longer knows \
+                    who is talking. Add `NAME said` to the quote.",
+            },
+            Rule::LoadedVerb => RuleInfo {
+                id: "loaded-verb",
+                default_severity: Severity::Warning,
+                summary: "An attribution verb that takes sides (`claimed`, `admitted`, `laughed`).",
+                explanation: "`said` is neutral. `claimed` casts doubt, `admitted`, `conceded` and \
+                    `confessed` imply wrongdoing, `insisted` implies dispute, and `charged` \
+                    belongs to legal charges; people smile, laugh or sigh, but they do not smile \
+                    words. Use `said` (or `says`) unless the loaded meaning is the point and the \
+                    story supports it. The list is configurable (`[style] loaded-verbs`).",
+            },
+            Rule::SaidNameOrder => RuleInfo {
+                id: "said-name-order",
+                default_severity: Severity::Info,
+                summary: "`said Smith` where `Smith said` reads better.",
+                explanation: "Subject before verb is the natural order: `\"…,\" Smith said.` The \
+                    inverted `said Smith` is kept for when a long title or an appositive follows \
+                    the name (`said Jane Smith, who led the study`), which would otherwise \
+                    separate the speaker from the verb.",
+            },
+            Rule::FirstReference => RuleInfo {
+                id: "first-reference",
+                default_severity: Severity::Info,
+                summary: "A person first named by surname only, or a full name repeated.",
+                explanation: "On first reference give a person's full name (and title or role); \
+                    after that, the surname alone. A surname before the full name leaves the \
+                    reader guessing; repeating the full name again and again reads as a new \
+                    person. A full name again after a long stretch without the person is fine.",
+            },
+            Rule::AnonymousSource => RuleInfo {
+                id: "anonymous-source",
+                default_severity: Severity::Warning,
+                summary: "An anonymous source without a specific description or a reason.",
+                explanation: "Use anonymous sources only when essential; describe them as \
+                    specifically as possible (`a senior State Department official`, never `a \
+                    source` alone) and say why anonymity was granted (`spoke on condition of \
+                    anonymity because they were not authorized to discuss the talks`). Extra \
+                    phrases that mark anonymous sources go in `[style] anonymity-phrases`.",
+            },
+            Rule::AttributionTense => RuleInfo {
+                id: "attribution-tense",
+                default_severity: Severity::Hint,
+                summary: "`said` and `says` mixed in one story.",
+                explanation: "`said` reports what was said once; `says` suits lasting views and \
+                    magazine style. Pick one and keep to it. The house tense is `[style] \
+                    attribution-tense` (default `said`); headlines, which use the present, are \
+                    not counted.",
+            },
+            Rule::OneSpeakerPerParagraph => RuleInfo {
+                id: "one-speaker-per-paragraph",
+                default_severity: Severity::Info,
+                summary: "Two different speakers quoted in one paragraph.",
+                explanation: "Start a new paragraph when the speaker changes, as in dialogue: a \
+                    paragraph that quotes two people makes the reader work out which words are \
+                    whose.",
             },
         }
     }

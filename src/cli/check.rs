@@ -200,8 +200,9 @@ fn check_one(
     loaded: &Loaded,
 ) -> Result<super::report::FileReport, Failure> {
     let kind = input.kind();
-    let analysis =
-        std::panic::catch_unwind(|| analysis::analyze(text, kind)).map_err(|_| Failure {
+    let options = loaded.config.style.options();
+    let analysis = std::panic::catch_unwind(|| analysis::analyze_with(text, kind, &options))
+        .map_err(|_| Failure {
             at: None,
             path: input.display(),
             message: "internal error in the analysis (please report it)".into(),

@@ -32,6 +32,15 @@ pub struct Reported {
     pub related: Vec<Note>,
     /// Names of the speakers the writer may have meant.
     pub candidates: Vec<String>,
+    /// The rule's mechanical correction, located like everything else.
+    pub fix: Option<ReportedFix>,
+}
+
+/// A finding's fix: a title and edits (replace `at` with `replacement`; an empty range inserts).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportedFix {
+    pub title: String,
+    pub edits: Vec<(Location, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -125,6 +134,14 @@ pub fn file_report(
                 .iter()
                 .filter_map(|&i| analysis.speakers.get(i).map(|s| s.name.clone()))
                 .collect(),
+            fix: f.fix.map(|fix| ReportedFix {
+                title: fix.title,
+                edits: fix
+                    .edits
+                    .into_iter()
+                    .map(|e| (locate(e.span), e.replacement))
+                    .collect(),
+            }),
             message: f.message,
         })
         .collect();
@@ -156,6 +173,7 @@ pub(crate) mod fixtures {
                 message: "Quote opened here, never closed.".into(),
                 related: vec![],
                 candidates: vec![],
+                fix: None,
             },
             Finding {
                 rule: Rule::UnattributedQuote,
@@ -167,6 +185,7 @@ pub(crate) mod fixtures {
                     message: "last named source".into(),
                 }],
                 candidates: vec![],
+                fix: None,
             },
         ];
         let analysis = Analysis {

@@ -73,8 +73,8 @@ impl Tense {
     }
 }
 
-/// House style from `[style]`. Parsed and carried for the engine, which does not take options
-/// yet. `None` means "not set: use the engine's built-in choice", which differs from an empty
+/// House style from `[style]`, handed to the engine as [`crate::analysis::Options`] by
+/// [`Style::options`]. `None` means "not set: use the engine's built-in choice", which differs from an empty
 /// list (`loaded-verbs = []` switches the built-in list off).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Style {
@@ -85,6 +85,22 @@ pub struct Style {
     pub loaded_verbs: Option<Vec<String>>,
     /// Extra phrases that mark an anonymous source (added to the built-in list).
     pub anonymity_phrases: Option<Vec<String>>,
+}
+
+impl Style {
+    /// The engine options this house style asks for (defaults for what is not set).
+    pub fn options(&self) -> crate::analysis::Options {
+        use crate::analysis::{HouseTense, Options};
+        Options {
+            tense: match self.attribution_tense {
+                Some(Tense::Says) => HouseTense::Says,
+                Some(Tense::Said) | None => HouseTense::Said,
+            },
+            speech_verbs: self.speech_verbs.clone().unwrap_or_default(),
+            loaded_verbs: self.loaded_verbs.clone(),
+            anonymity_phrases: self.anonymity_phrases.clone().unwrap_or_default(),
+        }
+    }
 }
 
 /// `[files]`: which files a directory walk checks. Patterns are globs relative to the directory
@@ -192,6 +208,7 @@ mod tests {
             message: "m".into(),
             related: vec![],
             candidates: vec![],
+            fix: None,
         }
     }
 

@@ -265,6 +265,7 @@ mod tests {
             message: String::new(),
             related: vec![],
             candidates: vec![],
+            fix: None,
         }
     }
 
@@ -371,6 +372,7 @@ mod tests {
                 message: String::new(),
                 related: vec![],
                 candidates: vec![],
+                fix: None,
             };
             for kind in [DocKind::Text, DocKind::Markdown] {
                 let _ = filter(&text, kind, vec![f.clone()]);

@@ -42,11 +42,14 @@ impl Snapshot {
     /// Analyses `rope` (guarded against engine panics) under the file's project configuration.
     pub fn new(uri: Uri, version: Option<i32>, kind: DocKind, rope: Rope) -> Snapshot {
         let text = rope.to_string();
-        let (analysis, unknown_directives) = engine::analyze_document(&text, kind);
         let path = uri
             .to_file_path()
             .filter(|_| uri.scheme().as_str() == "file");
+        // The project's `[style]` shapes the analysis itself (house tense, loaded verbs,
+        // anonymity phrases), so the configuration comes first.
         let (project, project_error) = engine::project_config(path.as_deref());
+        let options = project.config.style.options();
+        let (analysis, unknown_directives) = engine::analyze_document(&text, kind, &options);
         Snapshot {
             uri,
             version,

@@ -5,7 +5,7 @@
 //! The engine promises never to panic, but it is young and changing under us; a panic in one
 //! keystroke's analysis must cost that keystroke's results, not the writer's session.
 
-use crate::analysis::{self, Analysis, DocKind};
+use crate::analysis::{self, Analysis, DocKind, Options};
 use crate::config::{self, suppress, Loaded};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
@@ -32,9 +32,12 @@ pub fn has_extension(path: &str, exts: &[&str]) -> bool {
     }
 }
 
-/// Runs the engine; a panic inside it is logged and yields an empty analysis.
-pub fn analyze(text: &str, kind: DocKind) -> Analysis {
-    match catch_unwind(AssertUnwindSafe(|| analysis::analyze(text, kind))) {
+/// Runs the engine with the house style of `options`; a panic inside it is logged and yields
+/// an empty analysis.
+pub fn analyze(text: &str, kind: DocKind, options: &Options) -> Analysis {
+    match catch_unwind(AssertUnwindSafe(|| {
+        analysis::analyze_with(text, kind, options)
+    })) {
         Ok(analysis) => analysis,
         Err(panic) => {
             tracing::error!(
@@ -50,10 +53,15 @@ pub fn analyze(text: &str, kind: DocKind) -> Analysis {
     }
 }
 
-/// Analyses a document and drops the findings its `saidso-disable` comments switch off.
-/// Returns the analysis and the directives that name rules that do not exist.
-pub fn analyze_document(text: &str, kind: DocKind) -> (Analysis, Vec<suppress::UnknownId>) {
-    let mut analysis = analyze(text, kind);
+/// Analyses a document under a house style (`[style]` of its `.saidso.toml`) and drops the
+/// findings its `saidso-disable` comments switch off. Returns the analysis and the directives
+/// that name rules that do not exist.
+pub fn analyze_document(
+    text: &str,
+    kind: DocKind,
+    options: &Options,
+) -> (Analysis, Vec<suppress::UnknownId>) {
+    let mut analysis = analyze(text, kind, options);
     match catch_unwind(AssertUnwindSafe(|| suppress::parse(text, kind))) {
         Ok(suppressions) => {
             analysis.findings.retain(|f| !suppressions.suppresses(f));

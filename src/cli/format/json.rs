@@ -41,6 +41,20 @@ struct Finding<'a> {
     range: Range,
     related: Vec<Related<'a>>,
     candidates: &'a [String],
+    /// `null` when the rule has no mechanical correction.
+    fix: Option<Fix<'a>>,
+}
+
+#[derive(Serialize)]
+struct Fix<'a> {
+    title: &'a str,
+    edits: Vec<Edit<'a>>,
+}
+
+#[derive(Serialize)]
+struct Edit<'a> {
+    range: Range,
+    replacement: &'a str,
 }
 
 #[derive(Serialize)]
@@ -128,6 +142,17 @@ pub fn render(run: &Run, out: &mut dyn Write) -> io::Result<()> {
                             })
                             .collect(),
                         candidates: &x.candidates,
+                        fix: x.fix.as_ref().map(|fix| Fix {
+                            title: &fix.title,
+                            edits: fix
+                                .edits
+                                .iter()
+                                .map(|(at, replacement)| Edit {
+                                    range: (*at).into(),
+                                    replacement,
+                                })
+                                .collect(),
+                        }),
                     })
                     .collect(),
                 sourcing: &f.sourcing,
@@ -185,6 +210,7 @@ mod tests {
                              "range": {"byte_start": 0, "byte_end": 6, "start_line": 1,
                                        "start_column": 1, "end_line": 1, "end_column": 7}}],
                 "candidates": [],
+                "fix": null,
             })
         );
         assert_eq!(f["sourcing"]["quotes"], 0);

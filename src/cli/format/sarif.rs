@@ -73,6 +73,35 @@ struct SarifResult {
     locations: Vec<Location>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<Location>,
+    /// The rule's mechanical correction (SARIF 3.55), for tools that apply fixes.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<SarifFix>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifFix {
+    description: Message,
+    artifact_changes: Vec<ArtifactChange>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange {
+    artifact_location: ArtifactLocation,
+    replacements: Vec<Replacement>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement {
+    deleted_region: Region,
+    inserted_content: Content,
+}
+
+#[derive(Serialize)]
+struct Content {
+    text: String,
 }
 
 #[derive(Serialize)]
@@ -220,6 +249,34 @@ pub fn render(run: &Run, out: &mut dyn Write) -> io::Result<()> {
                         message: Some(Message {
                             text: n.message.clone(),
                         }),
+                    })
+                    .collect(),
+                fixes: f
+                    .fix
+                    .iter()
+                    .map(|fix| SarifFix {
+                        description: Message {
+                            text: fix.title.clone(),
+                        },
+                        artifact_changes: vec![ArtifactChange {
+                            artifact_location: ArtifactLocation {
+                                uri: uri(&file.path),
+                            },
+                            replacements: fix
+                                .edits
+                                .iter()
+                                .map(|(at, text)| Replacement {
+                                    // An empty region (start = end) is an insertion.
+                                    deleted_region: Region {
+                                        start_line: at.start.line,
+                                        start_column: at.start.column,
+                                        end_line: at.end.line,
+                                        end_column: at.end.column,
+                                    },
+                                    inserted_content: Content { text: text.clone() },
+                                })
+                                .collect(),
+                        }],
                     })
                     .collect(),
             });

@@ -1,5 +1,6 @@
 //! The human format: one line per finding in the `file:line:col: …` shape editors and terminals
-//! turn into links, related places indented under it, then the summary line.
+//! turn into links, related places, candidates and the rule's fix indented under it, then the
+//! summary line.
 
 use super::Options;
 use crate::cli::report::{FileReport, Run};
@@ -27,6 +28,9 @@ pub fn render(run: &Run, options: Options, out: &mut dyn Write) -> io::Result<()
             }
             if !f.candidates.is_empty() {
                 writeln!(out, "  candidates: {}", f.candidates.join(", "))?;
+            }
+            if let Some(fix) = &f.fix {
+                writeln!(out, "  fix: {}", fix.title)?;
             }
         }
     }

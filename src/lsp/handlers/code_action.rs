@@ -1,5 +1,7 @@
 //! Quick fixes: "Attribute to NAME" for an unattributed quote, "Name NAME here" for an
-//! ambiguous pronoun.
+//! ambiguous pronoun, the engine's own fix of a style rule (`claimed` → `said`, `said Putin` →
+//! `Putin said`: [`crate::analysis::Fix`]), and for every finding "Ignore this finding", which
+//! inserts the suppression comment `saidso check` also honours ([`ignore_edit`]).
 //!
 //! The attribution goes where a copy editor would put it, with US punctuation: after the first
 //! sentence of the quote, the quote's period turned into a comma inside the marks
@@ -8,7 +10,7 @@
 //! [`attribution_edit`], so it is tested without any engine.
 
 use super::{capitalize, diagnostics, short_name, Ctx};
-use crate::analysis::{Analysis, Rule, Span, Speaker};
+use crate::analysis::{Analysis, DocKind, Rule, Span, Speaker};
 use std::collections::HashMap;
 use tower_lsp_server::ls_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, OneOf,
@@ -182,13 +184,80 @@ pub fn code_actions(ctx: &Ctx, range: Range, versioned: bool) -> Vec<CodeActionO
                 title,
                 kind: Some(CodeActionKind::QUICKFIX),
                 diagnostics: Some(vec![diagnostic.clone()]),
-                edit: Some(workspace_edit(ctx, edit, versioned)),
+                edit: Some(workspace_edit(ctx, vec![edit], versioned)),
                 is_preferred: Some(i == 0),
                 ..CodeAction::default()
             }));
         }
+        // The rule's own correction, computed by the engine.
+        if let Some(fix) = &finding.fix {
+            let edits = fix
+                .edits
+                .iter()
+                .map(|e| (e.span, e.replacement.clone()))
+                .collect();
+            out.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title: fix.title.clone(),
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![diagnostic.clone()]),
+                edit: Some(workspace_edit(ctx, edits, versioned)),
+                is_preferred: Some(finding.candidates.is_empty()),
+                ..CodeAction::default()
+            }));
+        }
+        let edit = ignore_edit(text, ctx.snap.kind, finding.span.start, finding.rule.id());
+        out.push(CodeActionOrCommand::CodeAction(CodeAction {
+            title: format!("Ignore this finding ({})", finding.rule.id()),
+            kind: Some(CodeActionKind::QUICKFIX),
+            diagnostics: Some(vec![diagnostic]),
+            edit: Some(workspace_edit(ctx, vec![edit], versioned)),
+            is_preferred: Some(false),
+            ..CodeAction::default()
+        }));
     }
     out
+}
+
+/// The edit that silences rule `id` for the line holding `at`, the way a writer would by hand:
+/// a comment line before it (`# saidso-disable-next-line ID` in plain text, `<!--
+/// saidso-disable-next-line ID -->` in Markdown). In Markdown an HTML comment line inside a
+/// paragraph would end the paragraph, so there the comment goes at the end of the line instead
+/// (`<!-- saidso-disable-line ID -->`), which renders as nothing and changes no structure.
+pub fn ignore_edit(text: &str, kind: DocKind, at: usize, id: &str) -> (Span, String) {
+    let at = at.min(text.len());
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = &text[line_start..line_end];
+    let newline = if line.ends_with('\r') { "\r\n" } else { "\n" };
+    let content_end = line_start + line.trim_end_matches('\r').len();
+    let indent: String = line
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .collect();
+    match kind {
+        DocKind::Text => (
+            Span::new(line_start, line_start),
+            format!("{indent}# saidso-disable-next-line {id}{newline}"),
+        ),
+        DocKind::Markdown => {
+            let previous = text[..line_start.saturating_sub(1)]
+                .rsplit('\n')
+                .next()
+                .unwrap_or("");
+            let starts_block = line_start == 0 || previous.trim().is_empty();
+            if starts_block && indent.len() < 4 {
+                (
+                    Span::new(line_start, line_start),
+                    format!("{indent}<!-- saidso-disable-next-line {id} -->{newline}"),
+                )
+            } else {
+                (
+                    Span::new(content_end, content_end),
+                    format!(" <!-- saidso-disable-line {id} -->"),
+                )
+            }
+        }
+    }
 }
 
 /// The quote a finding is about: the one its span overlaps (the last part of a running quote,
@@ -203,8 +272,11 @@ fn quote_span(analysis: &Analysis, span: Span) -> Span {
         .unwrap_or(span)
 }
 
-fn workspace_edit(ctx: &Ctx, (span, new_text): (Span, String), versioned: bool) -> WorkspaceEdit {
-    let edit = TextEdit::new(ctx.snap.range(span, ctx.enc), new_text);
+fn workspace_edit(ctx: &Ctx, edits: Vec<(Span, String)>, versioned: bool) -> WorkspaceEdit {
+    let edits: Vec<TextEdit> = edits
+        .into_iter()
+        .map(|(span, new_text)| TextEdit::new(ctx.snap.range(span, ctx.enc), new_text))
+        .collect();
     let uri = ctx.snap.uri.clone();
     if versioned {
         WorkspaceEdit {
@@ -214,14 +286,14 @@ fn workspace_edit(ctx: &Ctx, (span, new_text): (Span, String), versioned: bool) 
                         uri,
                         version: ctx.snap.version,
                     },
-                    edits: vec![OneOf::Left(edit)],
+                    edits: edits.into_iter().map(OneOf::Left).collect(),
                 },
             ])),
             ..WorkspaceEdit::default()
         }
     } else {
         WorkspaceEdit {
-            changes: Some(HashMap::from([(uri, vec![edit])])),
+            changes: Some(HashMap::from([(uri, edits)])),
             ..WorkspaceEdit::default()
         }
     }
@@ -319,6 +391,54 @@ mod tests {
                 CodeActionOrCommand::Command(c) => c.title,
             })
             .collect();
-        assert_eq!(titles, ["Attribute to Putin", "Name Putin here"]);
+        assert_eq!(
+            titles,
+            [
+                "Attribute to Putin",
+                "Ignore this finding (unattributed-quote)",
+                "Name Putin here",
+                "Ignore this finding (ambiguous-speaker)"
+            ]
+        );
+    }
+
+    fn ignore(text: &str, kind: DocKind, needle: &str) -> String {
+        let at = text.find(needle).unwrap();
+        let (span, new) = ignore_edit(text, kind, at, "loaded-verb");
+        format!("{}{}{}", &text[..span.start], new, &text[span.end..])
+    }
+
+    #[test]
+    fn ignore_comment_in_plain_text_goes_on_the_line_before() {
+        assert_eq!(
+            ignore(
+                "Intro.\n\n  He claimed it.\r\nMore.",
+                DocKind::Text,
+                "claimed"
+            ),
+            "Intro.\n\n  # saidso-disable-next-line loaded-verb\r\n  He claimed it.\r\nMore."
+        );
+        assert_eq!(
+            ignore("He claimed it.", DocKind::Text, "claimed"),
+            "# saidso-disable-next-line loaded-verb\nHe claimed it."
+        );
+    }
+
+    #[test]
+    fn ignore_comment_in_markdown_never_splits_a_paragraph() {
+        // At the start of a block: a comment line before it.
+        assert_eq!(
+            ignore("Intro.\n\nHe claimed it.\n", DocKind::Markdown, "claimed"),
+            "Intro.\n\n<!-- saidso-disable-next-line loaded-verb -->\nHe claimed it.\n"
+        );
+        // Inside a hard-wrapped paragraph: at the end of the line.
+        assert_eq!(
+            ignore(
+                "First line\nand he claimed it.\n",
+                DocKind::Markdown,
+                "claimed"
+            ),
+            "First line\nand he claimed it. <!-- saidso-disable-line loaded-verb -->\n"
+        );
     }
 }

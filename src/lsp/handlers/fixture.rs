@@ -136,6 +136,7 @@ pub fn analysis() -> Analysis {
                 message: "last named speaker".into(),
             }],
             candidates: vec![0],
+            fix: None,
         },
         Finding {
             rule: Rule::AmbiguousSpeaker,
@@ -144,6 +145,7 @@ pub fn analysis() -> Analysis {
             message: "`he` could mean more than one person.".into(),
             related: vec![],
             candidates: vec![0],
+            fix: None,
         },
     ];
     Analysis {
