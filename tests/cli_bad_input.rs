@@ -16,7 +16,7 @@ const CLEAN: &str = "\"We will win,\" Smith said.\n";
 
 /// Size of the one-line document: ~10 s in a debug build, enough to catch a return to
 /// quadratic time (once 1.5 s at 1 MB and over 5 minutes at 20 MB, in release). The 100 MB
-/// run is done by hand in release: 8 s, 1.3 GB peak (numbers in docs/archive.md).
+/// run is done by hand in release: 20 s, 5 GB peak (numbers in docs/archive.md).
 const HUGE_LINE: usize = 4_000_000;
 
 fn check(dir: &Path, args: &[&str]) -> (i32, String, String) {
@@ -145,9 +145,10 @@ fn a_single_line_of_megabytes_is_checked_in_bounded_time_and_memory() {
         line.len() / 1_000_000,
         peak_kb / 1000
     );
-    // Measured: ~13 bytes of memory per byte of such quote-dense text. Allow 40.
+    // Measured: ~50 bytes of memory per byte of such quote-dense text (the newsroom checks keep
+    // every sentence's tokens at once; ~13 before them). Allow 80: more is a regression.
     assert!(
-        peak_kb * 1000 < 40 * line.len() as u64 + 50_000_000,
+        peak_kb * 1000 < 80 * line.len() as u64 + 50_000_000,
         "peak {peak_kb} KB for {} bytes",
         line.len()
     );

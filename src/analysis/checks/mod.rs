@@ -49,11 +49,20 @@ impl<'a> Ctx<'a> {
         options: &'a Options,
     ) -> Ctx<'a> {
         let mut sentences = Vec::new();
+        // Quotes are sorted by start and sentences come in order: each sentence looks from the
+        // first quote not ended before it to the last that starts in it, instead of at every
+        // quote of the document (quadratic on long documents).
+        let mut from = 0usize;
         for (pi, para) in paragraphs.iter().enumerate() {
             for &span in &para.sentences {
+                while from < quotes.len() && quotes[from].span.end <= span.start {
+                    from += 1;
+                }
                 let qs: Vec<(usize, Span)> = quotes
                     .iter()
                     .enumerate()
+                    .skip(from)
+                    .take_while(|(_, q)| q.span.start < span.end)
                     .filter(|(_, q)| q.paragraph == pi && span.overlaps(q.span))
                     .map(|(i, q)| (i, q.span))
                     .collect();
@@ -86,7 +95,10 @@ impl<'a> Ctx<'a> {
             return false;
         };
         let text = p.span.text(self.view).trim_end();
-        let words: Vec<&str> = text.split_whitespace().collect();
+        // Every sign below needs at most 30 words, so 31 are enough to decide; counting them
+        // all made this linear in the paragraph and the checks that ask per sentence quadratic
+        // on a one-line document.
+        let words: Vec<&str> = text.split_whitespace().take(31).collect();
         let ends_like_sentence = text.ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', '»']);
         let caps = words
             .iter()
