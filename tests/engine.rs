@@ -281,3 +281,27 @@ fn descriptions_keep_their_modifiers() {
         "#,
     );
 }
+
+#[test]
+fn wire_story_with_dateline_organisations_and_a_running_quote() {
+    check(
+        "LONDON (AP) — Prime Minister Keir Starmer on Monday defended his budget, saying the tax \
+         increases were \"the price of stability.\"\n\n\
+         \"We inherited a mess,\" Starmer told lawmakers. \"Nobody said it would be easy.\"\n\n\
+         Opposition leader Kemi Badenoch disagreed. \"This is a betrayal,\" she said.\n\n\
+         The Department of Justice said in a statement: \"We do not comment on budgets.\"\n\n\
+         \"It is a reasonable plan,\" said Jane Foster, chief economist at Capital Partners. \
+         \"But the risks are real.\n\n\
+         \"Growth could stall.\"",
+        r#"
+        "the price of stability." partial → Keir Starmer (explicit)
+        "We inherited a mess," direct → Keir Starmer (explicit)
+        "Nobody said it would" direct → Keir Starmer (same-paragraph)
+        "This is a betrayal," direct → Kemi Badenoch (pronoun)
+        "We do not comment" direct → Department of Justice (explicit)
+        "It is a reasonable" direct → Jane Foster (explicit)
+        "But the risks are" direct open → Jane Foster (same-paragraph)
+        "Growth could stall." direct → Jane Foster (continuation)
+        "#,
+    );
+}

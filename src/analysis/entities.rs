@@ -249,6 +249,12 @@ impl Registry {
             || (lexicon::is_place(last) && !first_name)
             || (np.definite && np.role.is_none());
         if org {
+            // `The Department of Justice` is the Department of Justice.
+            let text = text
+                .strip_prefix("The ")
+                .or_else(|| text.strip_prefix("the "))
+                .map_or(text.clone(), str::to_string);
+            let toks: Vec<String> = toks.into_iter().filter(|t| t != "the").collect();
             let key = format!("org:{}", toks.join(" "));
             if let Some(&id) = self.keys.get(&key) {
                 return Some(id);

@@ -402,14 +402,35 @@ pub fn build_np(toks: &[Token], mut start: usize, end: usize) -> Option<Np> {
         && toks[end].cap
         && toks[end - 1].cap
         && lexicon::first_name_gender(&toks[end - 1].lower).is_some();
-    let head_end = (start + 1..=end)
-        .find(|&k| {
-            matches!(
-                toks[k].lower.as_str(),
-                "for" | "of" | "at" | "with" | "from"
-            ) && toks[k].is_word()
-        })
-        .filter(|_| !ends_in_full_name)
+    // And `the Office for Budget Responsibility`, `the Bank of England`: a proper name that
+    // goes on after the preposition is one organisation's name, unless a person or a role
+    // comes before it (`Meenakshi Ganguly of Human Rights Watch`, `a spokesman for Trump`).
+    let split_at = (start + 1..=end).find(|&k| {
+        matches!(
+            toks[k].lower.as_str(),
+            "for" | "of" | "at" | "with" | "from"
+        ) && toks[k].is_word()
+    });
+    let organisation = split_at.is_some_and(|p| {
+        let before = &toks[start..p];
+        let after = &toks[p + 1..=end];
+        after
+            .iter()
+            .all(|t| t.cap || matches!(t.lower.as_str(), "the" | "of" | "and" | "for"))
+            && before
+                .last()
+                .is_some_and(|t| t.cap && lexicon::is_org_head(&t.lower))
+            && before
+                .iter()
+                .filter(|t| t.is_word() && !DETERMINERS.contains(&t.lower.as_str()))
+                .all(|t| {
+                    t.cap
+                        && !lexicon::is_title(&t.lower)
+                        && lexicon::first_name_gender(&t.lower).is_none()
+                })
+    });
+    let head_end = split_at
+        .filter(|_| !ends_in_full_name && !organisation)
         .map_or(end, |p| p - 1);
     // The name: the trailing run of capitalised words that are not titles or role words.
     let mut name_start = head_end + 1;
@@ -418,12 +439,21 @@ pub fn build_np(toks: &[Token], mut start: usize, end: usize) -> Option<Np> {
         let w = t.lower.as_str();
         // `Officials said`: a capitalised role word opening the sentence is no name.
         let opener_role = lexicon::is_role_noun(w) && lexicon::is_not_name(w);
+        let connector = organisation
+            && k != head_end
+            && k > start
+            && matches!(w, "of" | "for" | "and" | "the")
+            && toks[k - 1].cap;
         let name_like = !opener_role
-            && (is_name_token(t) || PARTICLES.contains(&w) && k != end)
-            && !lexicon::is_title(w)
+            && (is_name_token(t) || PARTICLES.contains(&w) && k != end || connector)
+            && (!lexicon::is_title(w) || organisation && t.cap)
             && (!lexicon::is_role_noun(w) || t.cap);
         if name_like && !(t.possessive && k != head_end) {
             name_start = k;
+            // `Secretary of State Jon Husted`: the name starts at the first name.
+            if ends_in_full_name && k == end - 1 {
+                break;
+            }
         } else {
             break;
         }

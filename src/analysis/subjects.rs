@@ -16,7 +16,32 @@ pub fn sentence_subject(toks: &[Token], before: usize) -> Option<Np> {
         .iter()
         .position(|t| t.is_punct(','))
         .filter(|&c| c < 12);
-    subject_at(toks, 0, before).or_else(|| subject_at(toks, intro? + 1, before))
+    let start = dateline_end(toks);
+    subject_at(toks, start, before).or_else(|| subject_at(toks, intro? + 1, before))
+}
+
+/// The token after a dateline (`LONDON (AP) —`, `KYIV, Ukraine —`), or 0 when the sentence
+/// has none: the story's first sentence starts after it.
+fn dateline_end(toks: &[Token]) -> usize {
+    let Some(dash) = toks
+        .iter()
+        .take(8)
+        .position(|t| matches!(t.kind, super::tokens::Tok::Punct('—' | '–' | '―')))
+    else {
+        return 0;
+    };
+    let before = &toks[..dash];
+    // A place in capitals and perhaps an agency: only capitalised words and punctuation.
+    let looks_like = (1..=6).contains(&before.len())
+        && before.iter().all(|t| {
+            t.is_word() && t.cap
+                || matches!(t.kind, super::tokens::Tok::Punct(',' | '(' | ')' | '.'))
+        });
+    if looks_like {
+        dash + 1
+    } else {
+        0
+    }
 }
 
 /// Names before token `before` that head a clause of their own, nearest first: a name followed
