@@ -7,6 +7,8 @@
 //! - [`cli`]: `saidso check`, `saidso extract` and friends: files in, reports out.
 //! - [`config`]: `.saidso.toml` and inline suppression, shared by the CLI and the server.
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod analysis;
 pub mod cli;
 pub mod config;

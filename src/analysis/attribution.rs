@@ -22,6 +22,7 @@ use super::phrases::{Np, NpKind};
 use super::quotes::Found;
 use super::subjects;
 use super::tokens::{first_from, tokenize, Token};
+use rustc_hash::FxHashMap;
 
 /// A pronoun cue that could mean more than one person.
 pub struct Ambiguity {
@@ -88,6 +89,10 @@ pub fn attribute(view: &str, paragraphs: &[Paragraph], found: &[Found]) -> Attri
     let mut prev_last: Option<(usize, Span)> = None;
     let mut prev_colon: Option<(usize, Span)> = None;
     let mut next_quote = 0usize;
+    // The last attributed quote of each running-quote group so far: quotes are visited in
+    // order, so this is the nearest earlier part with a speaker, found without scanning back
+    // over every quote (which was quadratic on a document of unattributed quotes).
+    let mut last_in_group: FxHashMap<usize, usize> = FxHashMap::default();
     for (pi, para) in paragraphs.iter().enumerate() {
         let first_q = next_quote;
         while next_quote < quotes.len() && quotes[next_quote].paragraph == pi {
@@ -97,9 +102,16 @@ pub fn attribute(view: &str, paragraphs: &[Paragraph], found: &[Found]) -> Attri
         r.paragraph = pi;
         let mut para_cues: Vec<(usize, Resolved)> = Vec::new(); // (sentence index in para, cue)
         let mut lead: Option<(usize, Span)> = None;
+        // Quotes are sorted by start and sentences come in order, so each sentence looks only
+        // from the first quote that has not ended before it to the last that starts in it:
+        // scanning the whole paragraph per sentence was quadratic on a one-line document.
+        let mut from = first_q;
         for (si, &sentence) in para.sentences.iter().enumerate() {
-            let qs: Vec<(usize, Span)> = in_para
-                .clone()
+            while from < next_quote && quotes[from].span.end <= sentence.start {
+                from += 1;
+            }
+            let qs: Vec<(usize, Span)> = (from..next_quote)
+                .take_while(|&q| quotes[q].span.start <= sentence.end)
                 .filter(|&q| sentence.covers(quotes[q].span) || sentence.overlaps(quotes[q].span))
                 .map(|q| (q, quotes[q].span))
                 .collect();
@@ -165,11 +177,12 @@ pub fn attribute(view: &str, paragraphs: &[Paragraph], found: &[Found]) -> Attri
             .is_some_and(|q| quotes[q].span.start == para.span.start);
         for q in in_para.clone() {
             if quotes[q].attribution.is_some() || !quotes[q].kind.is_speech() {
+                if quotes[q].attribution.is_some() {
+                    last_in_group.insert(quotes[q].group, q);
+                }
                 continue;
             }
-            let group_prior = (0..q)
-                .rev()
-                .find(|&p| quotes[p].group == quotes[q].group && quotes[p].attribution.is_some());
+            let group_prior = last_in_group.get(&quotes[q].group).copied();
             let inherited = if let Some(p) = group_prior {
                 quotes[p].attribution.clone().map(|a| Attribution {
                     method: Method::Continuation,
@@ -201,6 +214,7 @@ pub fn attribute(view: &str, paragraphs: &[Paragraph], found: &[Found]) -> Attri
             if let Some(a) = inherited {
                 r.current = Some(a.speaker);
                 quotes[q].attribution = Some(a);
+                last_in_group.insert(quotes[q].group, q);
             }
         }
         // What this paragraph leaves the next one.
@@ -229,17 +243,20 @@ pub fn attribute(view: &str, paragraphs: &[Paragraph], found: &[Found]) -> Attri
         }
     }
     // A running quote attributed in a later part lends its speaker to the earlier parts.
+    // Walking backwards, `next_in_group` holds the nearest later attributed part of each group.
+    let mut next_in_group: FxHashMap<usize, usize> = FxHashMap::default();
     for q in (0..quotes.len()).rev() {
         if quotes[q].attribution.is_none() && quotes[q].kind.is_speech() {
-            let later = (q + 1..quotes.len())
-                .find(|&p| quotes[p].group == quotes[q].group && quotes[p].attribution.is_some());
-            if let Some(p) = later {
+            if let Some(&p) = next_in_group.get(&quotes[q].group) {
                 quotes[q].attribution = quotes[p].attribution.clone().map(|a| Attribution {
                     method: Method::Continuation,
                     source: Some(quotes[p].span),
                     ..a
                 });
             }
+        }
+        if quotes[q].attribution.is_some() {
+            next_in_group.insert(quotes[q].group, q);
         }
     }
     Attributed {

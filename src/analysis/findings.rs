@@ -4,6 +4,7 @@
 use super::attribution::Ambiguity;
 use super::model::{Finding, Quote, QuoteKind, Related, Span, Speaker, SpeakerKind};
 use super::rules::Rule;
+use rustc_hash::FxHashMap;
 
 fn finding(rule: Rule, span: Span, message: String) -> Finding {
     Finding::new(rule, span, message)
@@ -29,16 +30,17 @@ pub fn unclosed(view: &str, openings: &[Span]) -> Vec<Finding> {
 
 /// Direct quotes nobody is named for, with the people the writer most likely meant.
 pub fn unattributed(view: &str, quotes: &[Quote], speakers: &[Speaker]) -> Vec<Finding> {
+    // Whether the last part of each group is closed, in one pass (a search per quote was
+    // quadratic on a document of many quotes).
+    let mut last_closed: FxHashMap<usize, bool> = FxHashMap::default();
+    for q in quotes {
+        last_closed.insert(q.group, q.closed);
+    }
     quotes
         .iter()
         .filter(|q| q.kind == QuoteKind::Direct && q.attribution.is_none())
         // An unclosed quotation is reported as such; which words are quoted is not settled.
-        .filter(|q| {
-            quotes
-                .iter()
-                .rfind(|o| o.group == q.group)
-                .is_some_and(|last| last.closed)
-        })
+        .filter(|q| last_closed.get(&q.group).copied().unwrap_or(false))
         .map(|q| {
             let words: Vec<&str> = q.inner.text(view).split_whitespace().take(6).collect();
             let candidates = likely_speakers(q.span.start, speakers);

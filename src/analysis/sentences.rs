@@ -31,7 +31,12 @@ pub fn split(view: &str, para: Span, quotes: &[Span]) -> Vec<Span> {
                     iter.next();
                 }
                 let local_end = q.end.saturating_sub(para.start).min(text.len());
-                let inner_last = text[..local_end]
+                // Only the quotation's own text: trimming marks back from its end without a
+                // bound crossed every earlier mark of the paragraph, quadratic on a run of marks.
+                let local_start = q.start.saturating_sub(para.start).min(local_end);
+                let inner_last = text
+                    .get(local_start..local_end)
+                    .unwrap_or_default()
                     .trim_end_matches(|c: char| "\"'“”‘’«»`".contains(c))
                     .chars()
                     .next_back();

@@ -1,22 +1,25 @@
 //! `saidso extract`: JSON lines in, one JSON line out per document, for the evaluation scorer
 //! and other pipelines. Format in docs/json-format.md.
 //!
-//! Streaming: a line is read, analysed and written before the next is read, so memory does not
-//! grow with the number of documents. The work on one line is the pure [`process_line`]; a
-//! thread pool can later map it over a window of numbered lines and write the results back in
-//! order (a reorder buffer keyed by line number) without touching the format.
+//! Streaming and parallel: the work on one line is the pure [`process_line`], which
+//! [`super::pipeline`] maps over the input on `--jobs` threads, writing results back in input
+//! order with a bounded window of lines in flight, so memory does not grow with the number of
+//! documents and the output is byte for byte the same with one job or many. A progress line
+//! ([`super::progress`]) is drawn on stderr when it is a terminal.
 //!
 //! A bad line never stops the stream: it gets a message on stderr with its line number and an
 //! output line `{"id": …, "line": N, "error": "…"}` (the id when it could be read, else null),
 //! so outputs stay aligned with inputs. The exit status is 1 when any line was bad.
 
 use super::position::CodePoints;
-use super::{exit, write_output};
+use super::progress::Progress;
+use super::{exit, pipeline, write_output};
 use crate::analysis::{self, Analysis, DocKind};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 use serde_json::Value;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufReader, Read};
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -43,6 +46,10 @@ pub struct ExtractArgs {
     /// How to read documents whose line has no "format".
     #[arg(long, value_enum, default_value_t = InputFormat::Text)]
     pub format: InputFormat,
+    /// Documents analysed in parallel (default: one per core). The output is the same, in
+    /// input order, whatever the number.
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<NonZeroUsize>,
 }
 
 #[derive(Serialize)]
@@ -235,11 +242,14 @@ fn out_line<'a>(id: &'a Value, text: &'a str, a: &'a Analysis) -> OutLine<'a> {
 }
 
 pub fn run(args: ExtractArgs) -> ExitCode {
-    let reader: Box<dyn Read> = match args.input.as_deref() {
-        None => Box::new(std::io::stdin()),
-        Some(p) if p.as_os_str() == "-" => Box::new(std::io::stdin()),
+    let (reader, total): (Box<dyn Read + Send>, Option<u64>) = match args.input.as_deref() {
+        None => (Box::new(std::io::stdin()), None),
+        Some(p) if p.as_os_str() == "-" => (Box::new(std::io::stdin()), None),
         Some(p) => match std::fs::File::open(p) {
-            Ok(f) => Box::new(f),
+            Ok(f) => {
+                let size = f.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
+                (Box::new(f), size)
+            }
             Err(e) => {
                 eprintln!("saidso: {}: {e}", p.display());
                 return ExitCode::from(exit::TROUBLE);
@@ -251,40 +261,56 @@ pub fn run(args: ExtractArgs) -> ExitCode {
         .as_ref()
         .map_or_else(|| "<stdin>".to_string(), |p| p.display().to_string());
     let default = DocKind::from(args.format);
+    let jobs = args.jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
+        NonZeroUsize::get,
+    );
     let mut bad_lines = 0usize;
-    let mut read_error = None;
+    let mut progress = Progress::on_terminal(total);
+    let mut stop = None;
     let written = write_output(|out| {
-        let mut reader = BufReader::new(reader);
-        let mut buf = Vec::new();
-        let mut line_no = 0usize;
-        loop {
-            buf.clear();
-            match reader.read_until(b'\n', &mut buf) {
-                Ok(0) => break,
-                Ok(_) => {}
-                Err(e) => {
-                    read_error = Some(e.to_string());
-                    break;
+        let result = pipeline::run(
+            BufReader::with_capacity(1 << 16, reader),
+            jobs,
+            |line_no, raw| process_line(line_no, raw, default).map(|r| (line_no, r)),
+            |done| {
+                let docs = done.results.iter().flatten().count();
+                for (line_no, (line, bad)) in done.results.into_iter().flatten() {
+                    if bad {
+                        bad_lines += 1;
+                        progress.clear();
+                        eprintln!("saidso: {name}:{line_no}: {}", error_of(&line));
+                    }
+                    out.write_all(line.as_bytes())?;
+                    out.write_all(b"\n")?;
                 }
-            }
-            line_no += 1;
-            if let Some((line, bad)) = process_line(line_no, &buf, default) {
-                if bad {
-                    bad_lines += 1;
-                    eprintln!("saidso: {name}:{line_no}: {}", error_of(&line));
-                }
-                out.write_all(line.as_bytes())?;
-                out.write_all(b"\n")?;
+                progress.add(docs as u64, done.bytes as u64);
+                Ok(())
+            },
+        );
+        match result {
+            Ok(()) => Ok(()),
+            Err(pipeline::Stop::Sink(e)) => Err(e),
+            Err(other) => {
+                stop = Some(other);
+                Ok(())
             }
         }
-        Ok(())
     });
+    progress.finish();
     if let Err(code) = written {
         return code;
     }
-    if let Some(e) = read_error {
-        eprintln!("saidso: {name}: {e}");
-        return ExitCode::from(exit::TROUBLE);
+    match stop {
+        Some(pipeline::Stop::Read(e)) => {
+            eprintln!("saidso: {name}: {e}");
+            return ExitCode::from(exit::TROUBLE);
+        }
+        Some(_) => {
+            eprintln!("saidso: {name}: internal error: a worker stopped (please report it)");
+            return ExitCode::from(exit::TROUBLE);
+        }
+        None => {}
     }
     ExitCode::from(if bad_lines > 0 {
         exit::FINDINGS

@@ -206,6 +206,11 @@ pub fn read(input: &Input) -> Result<String, Failure> {
             std::fs::read(path).map_err(|e| fail(io_message(&e)))?
         }
     };
+    // A NUL byte never occurs in prose: this is an image, an archive or a word processor's
+    // file, and analysing it would only produce noise (git decides the same way).
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(fail(format!("binary file, not text (NUL byte at {at})")));
+    }
     String::from_utf8(bytes).map_err(|e| {
         fail(format!(
             "not valid UTF-8 (byte {})",
@@ -292,5 +297,15 @@ mod tests {
             kind: DocKind::Text,
         };
         assert_eq!(read(&dir).expect_err("dir").message, "is a directory");
+        let binary = root.path().join("photo.md");
+        std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0").expect("write");
+        let input = Input::File {
+            path: binary,
+            kind: DocKind::Markdown,
+        };
+        assert_eq!(
+            read(&input).expect_err("binary").message,
+            "binary file, not text (NUL byte at 8)"
+        );
     }
 }

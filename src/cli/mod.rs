@@ -10,7 +10,9 @@ mod config_cmd;
 mod extract;
 mod format;
 mod input;
+mod pipeline;
 mod position;
+mod progress;
 mod report;
 mod sourcing;
 

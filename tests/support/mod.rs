@@ -100,6 +100,32 @@ impl Client {
         Client::start(json!({}), json!({"debounceMs": 0})).0
     }
 
+    /// The server's process id, to read its memory from /proc.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Closes the server's standard input, as a client that goes away does.
+    pub fn close_stdin(&mut self) {
+        self.stdin = None;
+    }
+
+    /// The exit status once the process has ended by itself; the harness then stops watching
+    /// for unread messages.
+    pub fn try_wait(&mut self) -> Option<ExitStatus> {
+        let status = self.child.try_wait().expect("wait")?;
+        self.finished = true;
+        Some(status)
+    }
+
+    /// Everything the server said that the test has not read, now; the harness forgets it.
+    pub fn take_unread(&mut self) -> Vec<Value> {
+        while let Ok(m) = self.incoming.try_recv() {
+            self.unread.push_back(m);
+        }
+        self.unread.drain(..).collect()
+    }
+
     pub fn stderr(&self) -> String {
         self.stderr.lock().unwrap().clone()
     }
@@ -128,8 +154,12 @@ impl Client {
         self.response(&json!(id))
     }
 
-    /// Waits for the response with this id.
+    /// Waits for the response with this id (one that already arrived first).
     pub fn response(&mut self, id: &Value) -> Value {
+        let is_it = |m: &Value| m.get("method").is_none() && m.get("id") == Some(id);
+        if let Some(i) = self.unread.iter().position(is_it) {
+            return self.unread.remove(i).expect("index in range");
+        }
         loop {
             let message = self.recv();
             if message.get("method").is_none() && message.get("id") == Some(id) {

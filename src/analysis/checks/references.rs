@@ -333,7 +333,11 @@ fn usable(ctx: &Ctx, span: Span) -> Option<usize> {
         .paragraphs
         .partition_point(|p| p.span.end < span.end)
         .min(ctx.paragraphs.len().saturating_sub(1));
-    if !ctx.paragraphs.get(p).is_some_and(|para| para.span.covers(span)) {
+    if !ctx
+        .paragraphs
+        .get(p)
+        .is_some_and(|para| para.span.covers(span))
+    {
         return None;
     }
     if ctx.quotes_in(p).iter().any(|q| q.span.overlaps(span)) {
