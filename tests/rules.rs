@@ -611,3 +611,17 @@ fn fixes_never_edit_across_markdown_markup() {
         .expect("said-name-order, still reported");
     assert!(f.fix.is_none(), "{:?}", f.fix);
 }
+
+#[test]
+fn house_speech_verbs_make_cues() {
+    use saidso::analysis::{analyze_with, DocKind, Options};
+    let text = "The council met.\n\n\"We are broke,\" the treasurer harrumphed.";
+    let plain = analyze_with(text, DocKind::Text, &Options::default());
+    assert!(plain.quotes[0].attribution.is_none());
+    let options = Options {
+        speech_verbs: vec!["harrumph".to_string()],
+        ..Options::default()
+    };
+    let house = analyze_with(text, DocKind::Text, &options);
+    assert_eq!(house.speaker_name(&house.quotes[0]), Some("the treasurer"));
+}

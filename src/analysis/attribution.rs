@@ -61,7 +61,12 @@ struct Reader<'a> {
     claims: Vec<Claim>,
 }
 
-pub fn attribute(view: &str, paragraphs: &[Paragraph], found: &[Found]) -> Attributed {
+pub fn attribute(
+    view: &str,
+    paragraphs: &[Paragraph],
+    found: &[Found],
+    extra: &lexicon::ExtraVerbs,
+) -> Attributed {
     let mut quotes: Vec<Quote> = found
         .iter()
         .map(|f| Quote {
@@ -116,7 +121,7 @@ pub fn attribute(view: &str, paragraphs: &[Paragraph], found: &[Found]) -> Attri
                 .map(|q| (q, quotes[q].span))
                 .collect();
             let toks = tokenize(view, sentence, &qs);
-            let found = cues::find(&toks);
+            let found = cues::find(&toks, extra);
             let seen = Seen {
                 sentence: r.sentence,
                 paragraph: pi,

@@ -47,7 +47,7 @@ const BE_FORMS: &[&str] = &[
 ];
 
 /// Finds the cues among a sentence's tokens.
-pub fn find(toks: &[Token]) -> Vec<Cue> {
+pub fn find(toks: &[Token], extra: &lexicon::ExtraVerbs) -> Vec<Cue> {
     let mut cues = Vec::new();
     // In a Title Case headline every verb is capitalised (`Clinton Said Reform Was Needed`).
     let words = toks.iter().filter(|t| t.is_word()).count();
@@ -79,7 +79,7 @@ pub fn find(toks: &[Token]) -> Vec<Cue> {
             }
             continue;
         }
-        let Some(lemma) = lexicon::speech_verb(&t.lower) else {
+        let Some(lemma) = extra.speech_verb(&t.lower) else {
             continue;
         };
         if let Some(cue) = verb_cue(toks, i, lemma, title_case) {
@@ -529,7 +529,7 @@ mod tests {
             quotes.push((i, Span::new(at, at + 1)));
         }
         let toks = tokenize(text, Span::new(0, text.len()), &quotes);
-        find(&toks)
+        find(&toks, &lexicon::ExtraVerbs::default())
             .into_iter()
             .map(|c| {
                 let s = c

@@ -261,8 +261,35 @@ fn sets() -> &'static Sets {
     })
 }
 
+/// Speech verbs a newsroom adds to the built-in lexicon (`[style] speech-verbs`), with their
+/// inflections. They count as forms of `say`: neutral speech, like the verb they stand for.
+#[derive(Debug, Clone, Default)]
+pub struct ExtraVerbs {
+    forms: HashSet<String>,
+}
+
+impl ExtraVerbs {
+    pub fn new(verbs: &[String]) -> ExtraVerbs {
+        let mut forms = HashSet::default();
+        for verb in verbs {
+            let base = verb.trim().to_lowercase();
+            if !base.is_empty() {
+                forms.extend(inflections(&base));
+            }
+        }
+        ExtraVerbs { forms }
+    }
+
+    /// The lemma of a speech verb, built-in or added by the house.
+    pub fn speech_verb(&self, word: &Lower) -> Option<&'static str> {
+        speech_verb(word).or_else(|| {
+            (!self.forms.is_empty() && self.forms.contains(word.as_str())).then_some("say")
+        })
+    }
+}
+
 /// Every form of a speech verb: base, -s, -ed, -ing (and the irregular past).
-fn inflections(verb: &'static str) -> Vec<String> {
+fn inflections(verb: &str) -> Vec<String> {
     let mut out = vec![verb.to_string()];
     if let Some(&(_, past, part)) = IRREGULAR.iter().find(|(b, _, _)| *b == verb) {
         out.push(past.to_string());

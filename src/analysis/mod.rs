@@ -55,7 +55,8 @@ pub fn analyze_with(text: &str, kind: DocKind, options: &Options) -> Analysis {
             sentences: sentences::split(view, span, &spans),
         });
     }
-    let attributed = attribution::attribute(view, &paragraphs, &pairing.quotes);
+    let extra = lexicon::ExtraVerbs::new(&options.speech_verbs);
+    let attributed = attribution::attribute(view, &paragraphs, &pairing.quotes, &extra);
     let speakers = attributed.registry.speakers;
     let quotes = attributed.quotes;
     let mut claims = attributed.claims;

@@ -27,8 +27,7 @@ impl HouseTense {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
     pub tense: HouseTense,
-    /// Verbs the house also counts as speech cues (`quipped`). Carried for the cue finder,
-    /// which does not read them yet (the lexicon is built once from a fixed list).
+    /// Verbs the house also counts as speech cues (`quip`, `quipped`), with their inflections.
     pub speech_verbs: Vec<String>,
     /// Verbs flagged by `loaded-verb`, replacing the built-in list when set (base forms or
     /// inflected forms; both are matched). `Some(vec![])` flags none.
