@@ -6,33 +6,8 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use saidso::analysis::{analyze, DocKind};
 use std::hint::black_box;
 
-const SEED: &str = include_str!("../examples/putin-press-conference.txt");
-
-/// About 10,000 words: the seed article's paragraphs over and over, as one document.
-fn long_article() -> String {
-    let mut text = String::new();
-    while text.split_whitespace().count() < 10_000 {
-        text.push_str(SEED);
-        text.push_str("\n\n");
-    }
-    text
-}
-
-/// The texts of the dev corpus, if the shared folder is beside the repository.
-fn dev_corpus() -> Option<Vec<String>> {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/dev");
-    let mut texts = Vec::new();
-    for entry in std::fs::read_dir(root).ok()? {
-        let path = entry.ok()?.path();
-        if path.extension().is_some_and(|e| e == "jsonl") {
-            for line in std::fs::read_to_string(&path).ok()?.lines() {
-                let doc: serde_json::Value = serde_json::from_str(line).ok()?;
-                texts.push(doc["text"].as_str()?.to_string());
-            }
-        }
-    }
-    Some(texts)
-}
+mod common;
+use common::{dev_corpus, long_article};
 
 fn engine(c: &mut Criterion) {
     let article = long_article();

@@ -11,34 +11,8 @@ use saidso::analysis::{analyze, DocKind};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-const SEED: &str = include_str!("../examples/putin-press-conference.txt");
-
-fn long_article() -> String {
-    let mut text = String::new();
-    while text.split_whitespace().count() < 10_000 {
-        text.push_str(SEED);
-        text.push_str("\n\n");
-    }
-    text
-}
-
-fn dev_corpus() -> Option<Vec<String>> {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/dev");
-    let mut texts = Vec::new();
-    let mut paths: Vec<_> = std::fs::read_dir(root)
-        .ok()?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
-        .collect();
-    paths.sort();
-    for path in paths {
-        for line in std::fs::read_to_string(&path).ok()?.lines() {
-            let doc: serde_json::Value = serde_json::from_str(line).ok()?;
-            texts.push(doc["text"].as_str()?.to_string());
-        }
-    }
-    Some(texts)
-}
+mod common;
+use common::{dev_corpus, long_article};
 
 /// Nanoseconds this thread has spent on a CPU, if Linux says.
 fn cpu_ns() -> Option<u64> {

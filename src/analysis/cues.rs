@@ -163,75 +163,46 @@ fn verb_cue(toks: &[Token], i: usize, lemma: &'static str, title_case: bool) -> 
     let ing = t.lower.ends_with("ing");
     let colon = toks.get(i + 1).is_some_and(|n| n.is_punct(':'));
     let reported = reported_clause(toks, i);
+    let cue = |form: CueForm, subject: Option<Np>| {
+        Some(Cue {
+            verb: t.span,
+            at: i,
+            lemma,
+            form,
+            subject,
+            colon,
+            reported,
+        })
+    };
     // `X was quoted as saying`: the subject is before `was quoted`.
     if ing && prev_word == Some("as") && i >= 3 && word(toks, i - 2) == Some("quoted") {
         let mut j = i - 3;
         while j > 0 && word(toks, j).is_some_and(lexicon::is_between_word) {
             j -= 1;
         }
-        return Some(Cue {
-            verb: t.span,
-            at: i,
-            lemma,
-            form: CueForm::SubjectVerb,
-            subject: np_backward(toks, j),
-            colon,
-            reported,
-        });
+        return cue(CueForm::SubjectVerb, np_backward(toks, j));
     }
     // `Boreing said the members will meet, but said, "…"`: a second verb of the same subject.
     if matches!(prev_word, Some("and" | "but")) {
-        return Some(Cue {
-            verb: t.span,
-            at: i,
-            lemma,
-            form: CueForm::Participle,
-            subject: None,
-            colon,
-            reported,
-        });
+        return cue(CueForm::Participle, None);
     }
     if ing {
         // `Hillary Clinton asking, "…"`: a participle right after its speaker.
         if prev.is_some_and(|p| p.is_word() && p.cap) {
             if let Some(np) = np_backward(toks, i - 1).filter(|np| np.kind == NpKind::Name) {
-                return Some(Cue {
-                    verb: t.span,
-                    at: i,
-                    lemma,
-                    form: CueForm::SubjectVerb,
-                    subject: Some(np),
-                    colon,
-                    reported,
-                });
+                return cue(CueForm::SubjectVerb, Some(np));
             }
         }
         // `Huckabee is labeling …`: a progressive form has its subject before it.
         if prev_word.is_some_and(|w| BE_FORMS.contains(&w)) {
-            return Some(Cue {
-                verb: t.span,
-                at: i,
-                lemma,
-                form: CueForm::SubjectVerb,
-                subject: subject_before(toks, i),
-                colon,
-                reported,
-            });
+            return cue(CueForm::SubjectVerb, subject_before(toks, i));
         }
         // `…, saying` / `…, adding that`: a participle after a comma, or after the quotation.
         let after_comma = prev.is_some_and(|p| p.is_punct(',') || p.quote().is_some());
         if !after_comma {
             return None;
         }
-        return Some(Cue {
-            verb: t.span,
-            at: i,
-            lemma,
-            form: CueForm::Participle,
-            subject: None,
-            colon,
-            reported,
-        });
+        return cue(CueForm::Participle, None);
     }
     // `"…," said Putin` / `"…" says a spokesman`: verb right after the quotation.
     // `"…" about fixing it, said Marla Kilfoyle`: after a comma, with the quotation earlier.
@@ -240,15 +211,7 @@ fn verb_cue(toks: &[Token], i: usize, lemma: &'static str, title_case: bool) -> 
     let before = subject_before(toks, i)
         .filter(|np| !(t.lower == lemma && singular_without_auxiliary(toks, i, np)));
     if let Some(np) = before {
-        return Some(Cue {
-            verb: t.span,
-            at: i,
-            lemma,
-            form: CueForm::SubjectVerb,
-            subject: Some(np),
-            colon,
-            reported,
-        });
+        return cue(CueForm::SubjectVerb, Some(np));
     }
     // `…, adds psychologist Mary Alvord.`: an inverted cue closing reported speech.
     let closing_comma = prev.is_some_and(|p| p.is_punct(','))
