@@ -376,13 +376,8 @@ mod tests {
 
     #[test]
     fn actions_for_fixture_findings() {
-        let snap = fixture::snapshot();
-        let settings = fixture::settings();
-        let ctx = Ctx {
-            snap: &snap,
-            enc: Encoding::Utf16,
-            settings: &settings,
-        };
+        let fx = fixture::Fixture::new();
+        let ctx = fx.ctx(Encoding::Utf16);
         let everything = Range::new(Position::new(0, 0), Position::new(99, 0));
         let titles: Vec<_> = code_actions(&ctx, everything, false)
             .into_iter()

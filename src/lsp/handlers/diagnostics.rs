@@ -117,13 +117,8 @@ mod tests {
 
     #[test]
     fn findings_become_diagnostics_with_related_information() {
-        let snap = fixture::snapshot();
-        let settings = fixture::settings();
-        let ctx = Ctx {
-            snap: &snap,
-            enc: Encoding::Utf16,
-            settings: &settings,
-        };
+        let fx = fixture::Fixture::new();
+        let ctx = fx.ctx(Encoding::Utf16);
         let diags = diagnostics(&ctx);
         assert_eq!(
             serde_json::to_value(&diags[0]).unwrap(),

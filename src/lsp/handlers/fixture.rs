@@ -4,6 +4,8 @@
 use crate::analysis::*;
 use crate::lsp::config::Settings;
 use crate::lsp::documents::Snapshot;
+use crate::lsp::handlers::Ctx;
+use crate::lsp::position::Encoding;
 use ropey::Rope;
 use std::str::FromStr;
 use tower_lsp_server::ls_types::Uri;
@@ -188,4 +190,27 @@ pub fn snapshot_of(text: &str, analysis: Analysis) -> Snapshot {
 
 pub fn settings() -> Settings {
     Settings::default()
+}
+
+/// The fixture document with default settings, owned, so a test can borrow a [`Ctx`] from it.
+pub struct Fixture {
+    pub snap: Snapshot,
+    pub settings: Settings,
+}
+
+impl Fixture {
+    pub fn new() -> Fixture {
+        Fixture {
+            snap: snapshot(),
+            settings: settings(),
+        }
+    }
+
+    pub fn ctx(&self, enc: Encoding) -> Ctx<'_> {
+        Ctx {
+            snap: &self.snap,
+            enc,
+            settings: &self.settings,
+        }
+    }
 }

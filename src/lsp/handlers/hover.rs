@@ -250,15 +250,10 @@ mod tests {
     use crate::lsp::position::{offset_to_position, Encoding};
 
     fn hover_at(needle: &str, nth: usize) -> String {
-        let snap = fixture::snapshot();
-        let settings = fixture::settings();
-        let ctx = Ctx {
-            snap: &snap,
-            enc: Encoding::Utf16,
-            settings: &settings,
-        };
+        let fx = fixture::Fixture::new();
+        let ctx = fx.ctx(Encoding::Utf16);
         let at = fixture::find(needle, nth).start + 1;
-        let pos = offset_to_position(&snap.rope, at, Encoding::Utf16);
+        let pos = offset_to_position(&fx.snap.rope, at, Encoding::Utf16);
         match hover(&ctx, pos).map(|h| h.contents) {
             Some(HoverContents::Markup(m)) => m.value,
             other => panic!("no markdown hover at {needle}: {other:?}"),
@@ -354,13 +349,8 @@ mod tests {
 
     #[test]
     fn nothing_between_quotes() {
-        let snap = fixture::snapshot();
-        let settings = fixture::settings();
-        let ctx = Ctx {
-            snap: &snap,
-            enc: Encoding::Utf8,
-            settings: &settings,
-        };
+        let fx = fixture::Fixture::new();
+        let ctx = fx.ctx(Encoding::Utf8);
         assert!(hover(&ctx, Position::new(0, 2)).is_none());
         assert!(hover(&ctx, Position::new(999, 999)).is_none());
     }

@@ -78,15 +78,14 @@ mod tests {
 
     #[test]
     fn pronoun_and_quote_lead_to_the_first_full_name() {
-        let snap = fixture::snapshot();
-        let settings = fixture::settings();
-        let ctx = Ctx {
-            snap: &snap,
-            enc: Encoding::Utf16,
-            settings: &settings,
-        };
+        let fx = fixture::Fixture::new();
+        let ctx = fx.ctx(Encoding::Utf16);
         let at = |needle: &str| {
-            offset_to_position(&snap.rope, fixture::find(needle, 0).start, Encoding::Utf16)
+            offset_to_position(
+                &fx.snap.rope,
+                fixture::find(needle, 0).start,
+                Encoding::Utf16,
+            )
         };
         let first = ctx.snap.range(fixture::find("Vladimir Putin", 0), ctx.enc);
         assert_eq!(

@@ -262,13 +262,8 @@ mod tests {
 
     #[test]
     fn outline_groups_quotes_under_speakers() {
-        let snap = fixture::snapshot();
-        let settings = fixture::settings();
-        let ctx = Ctx {
-            snap: &snap,
-            enc: Encoding::Utf16,
-            settings: &settings,
-        };
+        let fx = fixture::Fixture::new();
+        let ctx = fx.ctx(Encoding::Utf16);
         let symbols = document_symbols(&ctx);
         let names: Vec<_> = symbols
             .iter()
