@@ -11,17 +11,18 @@
 //! 6. a `Name:` lead on a headline.
 
 use super::checks::Sentence;
-use super::cues::{self, Cue, CueForm};
+use super::cues::{Cue, CueForm};
 use super::entities::{Registry, Seen};
 use super::kinds;
 use super::lexicon;
+use super::memo::Memo;
 use super::model::{
     Attribution, Claim, ClaimKind, Gender, Method, Paragraph, Quote, QuoteKind, Span,
 };
 use super::phrases::{Np, NpKind};
 use super::quotes::Found;
 use super::subjects;
-use super::tokens::{first_from, tokenize, Token};
+use super::tokens::{first_from, Token};
 use rustc_hash::FxHashMap;
 
 /// A pronoun cue that could mean more than one person.
@@ -66,6 +67,7 @@ pub fn attribute(
     paragraphs: &[Paragraph],
     found: &[Found],
     extra: &lexicon::ExtraVerbs,
+    memo: &mut Memo,
 ) -> Attributed {
     let mut quotes: Vec<Quote> = found
         .iter()
@@ -120,8 +122,7 @@ pub fn attribute(
                 .filter(|&q| sentence.covers(quotes[q].span) || sentence.overlaps(quotes[q].span))
                 .map(|q| (q, quotes[q].span))
                 .collect();
-            let toks = tokenize(view, sentence, &qs);
-            let found = cues::find(&toks, extra);
+            let (toks, found) = memo.sentence(view, sentence, &qs, extra);
             let seen = Seen {
                 sentence: r.sentence,
                 paragraph: pi,

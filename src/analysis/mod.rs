@@ -18,6 +18,7 @@ mod entities;
 mod findings;
 mod kinds;
 mod lexicon;
+mod memo;
 pub mod model;
 pub mod options;
 mod phrases;
@@ -27,6 +28,7 @@ mod sentences;
 mod subjects;
 mod tokens;
 
+pub use memo::MemoStats;
 pub use model::*;
 pub use options::{HouseTense, Options};
 pub use rules::{Rule, RuleInfo};
@@ -39,6 +41,49 @@ pub fn analyze(text: &str, kind: DocKind) -> Analysis {
 
 /// Analyses `text` with the house style of `options` (`[style]` of `.saidso.toml`).
 pub fn analyze_with(text: &str, kind: DocKind, options: &Options) -> Analysis {
+    analyze_memo(text, kind, options, &mut memo::Memo::off())
+}
+
+/// Analyses successive versions of one document (an editor's buffer), reusing the work on
+/// sentences an edit did not touch. Every result equals [`analyze_with`]'s on the same text:
+/// only stages that depend on nothing but a sentence's own text are reused (see `memo`).
+pub struct Incremental {
+    memo: memo::Memo,
+    options: Option<Options>,
+}
+
+impl Incremental {
+    pub fn new() -> Incremental {
+        Incremental {
+            memo: memo::Memo::on(),
+            options: None,
+        }
+    }
+
+    /// The analysis of this version of the document.
+    pub fn analyze(&mut self, text: &str, kind: DocKind, options: &Options) -> Analysis {
+        if self.options.as_ref() != Some(options) {
+            // House speech verbs make cues: work done under other options is not reusable.
+            self.memo.clear();
+            self.options = Some(options.clone());
+        }
+        analyze_memo(text, kind, options, &mut self.memo)
+    }
+
+    /// How much of the latest analysis was reused.
+    pub fn stats(&self) -> MemoStats {
+        self.memo.stats()
+    }
+}
+
+impl Default for Incremental {
+    fn default() -> Incremental {
+        Incremental::new()
+    }
+}
+
+fn analyze_memo(text: &str, kind: DocKind, options: &Options, memo: &mut memo::Memo) -> Analysis {
+    memo.begin();
     let prose = document::prose(text, kind);
     let view: &str = &prose.view;
     let pairing = quotes::pair(view, &prose.paragraphs);
@@ -52,11 +97,11 @@ pub fn analyze_with(text: &str, kind: DocKind, options: &Options) -> Analysis {
         let spans: Vec<Span> = pairing.quotes[start..q].iter().map(|f| f.span).collect();
         paragraphs.push(Paragraph {
             span,
-            sentences: sentences::split(view, span, &spans),
+            sentences: memo.split(view, span, &spans),
         });
     }
     let extra = lexicon::ExtraVerbs::new(&options.speech_verbs);
-    let attributed = attribution::attribute(view, &paragraphs, &pairing.quotes, &extra);
+    let attributed = attribution::attribute(view, &paragraphs, &pairing.quotes, &extra, memo);
     let speakers = attributed.registry.speakers;
     let quotes = attributed.quotes;
     let mut claims = attributed.claims;
@@ -86,7 +131,7 @@ pub fn analyze_with(text: &str, kind: DocKind, options: &Options) -> Analysis {
     );
     let mut unclosed = pairing.unclosed.clone();
     let mut style = checks::run(&ctx, &mut unclosed);
-    drop(ctx);
+    memo.restore(ctx.sentences.into_iter().map(|s| (s.toks, s.cues)));
     // The checks read the prose view, where Markdown syntax is blanked; a fix whose edit spans
     // any of it (`said **Putin**`) would destroy the markup, so it is dropped and the finding
     // stays, without a fix.

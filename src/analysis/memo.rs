@@ -1,0 +1,281 @@
+//! Work kept from one analysis of a document to the next, so that an edit costs the
+//! sentences it touches rather than the whole document (the language server's keystrokes).
+//!
+//! Two stages depend on nothing but a stretch of text and the quotations in it, and are kept:
+//! - a paragraph's sentence boundaries (`sentences::split`), keyed by the paragraph's text and
+//!   its quotation spans relative to the paragraph;
+//! - a sentence's tokens and speech cues (`tokens::tokenize`, `cues::find`), a quarter of the
+//!   engine's time, keyed by the sentence's text and its quotation spans relative to it.
+//!
+//! Everything that reads across sentences — the reading walk that resolves speakers, the
+//! registry of people, the style checks — runs in full every time: it is what an edit in one
+//! paragraph can change anywhere else, and caching it would trade correctness for speed.
+//! The result is therefore exactly that of a fresh analysis (`tests/incremental.rs` checks it
+//! after random edits).
+//!
+//! Memory: a sentence's tokens are *moved* into the analysis and handed back afterwards
+//! ([`Memo::restore`]), never copied, so a memo adds no tokens to the peak of an analysis. An
+//! entry not used by the latest analysis is dropped with it: the memo holds one version's work.
+
+use super::cues::{self, Cue};
+use super::lexicon::ExtraVerbs;
+use super::model::Span;
+use super::sentences;
+use super::tokens::{tokenize, Tok, Token};
+use rustc_hash::{FxHashMap, FxHasher};
+use std::hash::{Hash, Hasher};
+
+/// A sentence's tokens and cues, with where they were computed: `start` is the sentence's
+/// byte offset and `quotes` the engine's indices of its quotations, both as of the last use.
+struct SentenceWork {
+    text: Box<str>,
+    /// Quotation spans relative to the sentence start (part of the key).
+    rel_quotes: Box<[(usize, usize)]>,
+    start: usize,
+    quote_ids: Box<[usize]>,
+    toks: Vec<Token>,
+    cues: Vec<Cue>,
+}
+
+/// The key of a sentence lent to the running analysis, to give its work back afterwards.
+struct Lent {
+    hash: u64,
+    text: Box<str>,
+    rel_quotes: Box<[(usize, usize)]>,
+    start: usize,
+    quote_ids: Box<[usize]>,
+}
+
+/// Sentence boundaries of a paragraph, relative to its start.
+struct ParagraphWork {
+    text: Box<str>,
+    rel_quotes: Box<[(usize, usize)]>,
+    sentences: Box<[(usize, usize)]>,
+}
+
+/// How much of the latest analysis came from the memo.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MemoStats {
+    pub sentences_reused: usize,
+    pub sentences_computed: usize,
+    pub paragraphs_reused: usize,
+    pub paragraphs_computed: usize,
+}
+
+/// Per-document memo. [`Memo::off`] computes everything and keeps nothing (a one-shot
+/// analysis such as `saidso check`).
+#[derive(Default)]
+pub struct Memo {
+    on: bool,
+    /// Several entries per key: a document may repeat a sentence (`He declined to comment.`).
+    sentences: FxHashMap<u64, Vec<SentenceWork>>,
+    paragraphs: FxHashMap<u64, ParagraphWork>,
+    next_paragraphs: FxHashMap<u64, ParagraphWork>,
+    /// One per sentence of the running analysis, in document order; `None` when it was not
+    /// memoisable.
+    lent: Vec<Option<Lent>>,
+    stats: MemoStats,
+}
+
+impl Memo {
+    pub fn on() -> Memo {
+        Memo {
+            on: true,
+            ..Memo::default()
+        }
+    }
+
+    pub fn off() -> Memo {
+        Memo::default()
+    }
+
+    pub fn stats(&self) -> MemoStats {
+        self.stats
+    }
+
+    /// Forgets everything (the house style changed: cues depend on its speech verbs).
+    pub fn clear(&mut self) {
+        let on = self.on;
+        *self = Memo {
+            on,
+            ..Memo::default()
+        };
+    }
+
+    /// Starts an analysis.
+    pub fn begin(&mut self) {
+        self.lent.clear();
+        self.stats = MemoStats::default();
+    }
+
+    /// The sentence spans of paragraph `para`, whose quotations are `quotes`.
+    pub fn split(&mut self, view: &str, para: Span, quotes: &[Span]) -> Vec<Span> {
+        let rel = relative(para, quotes.iter().copied());
+        let (Some(text), true, Some(rel)) = (view.get(para.start..para.end), self.on, rel) else {
+            return sentences::split(view, para, quotes);
+        };
+        let hash = key(text, &rel);
+        let hit = self
+            .paragraphs
+            .remove(&hash)
+            .or_else(|| self.next_paragraphs.remove(&hash))
+            .filter(|w| &*w.text == text && *w.rel_quotes == *rel);
+        let work = match hit {
+            Some(work) => {
+                self.stats.paragraphs_reused += 1;
+                work
+            }
+            None => {
+                self.stats.paragraphs_computed += 1;
+                let found = sentences::split(view, para, quotes);
+                ParagraphWork {
+                    text: text.into(),
+                    rel_quotes: rel.into(),
+                    sentences: found
+                        .iter()
+                        .map(|s| (s.start - para.start, s.end - para.start))
+                        .collect(),
+                }
+            }
+        };
+        let out = work
+            .sentences
+            .iter()
+            .map(|&(a, b)| Span::new(para.start + a, para.start + b))
+            .collect();
+        self.next_paragraphs.insert(hash, work);
+        out
+    }
+
+    /// The tokens and cues of `sentence`, whose quotations are `qs` (engine index, span).
+    pub fn sentence(
+        &mut self,
+        view: &str,
+        sentence: Span,
+        qs: &[(usize, Span)],
+        extra: &ExtraVerbs,
+    ) -> (Vec<Token>, Vec<Cue>) {
+        let rel = relative(sentence, qs.iter().map(|&(_, s)| s));
+        let (Some(text), true, Some(rel)) = (view.get(sentence.start..sentence.end), self.on, rel)
+        else {
+            self.lent.push(None);
+            return compute(view, sentence, qs, extra);
+        };
+        let hash = key(text, &rel);
+        let quote_ids: Box<[usize]> = qs.iter().map(|&(i, _)| i).collect();
+        let entries = self.sentences.get_mut(&hash);
+        let hit = entries.and_then(|list| {
+            let k = list
+                .iter()
+                .position(|w| &*w.text == text && *w.rel_quotes == *rel)?;
+            Some(list.swap_remove(k))
+        });
+        let (toks, cues, text) = match hit {
+            Some(mut work) => {
+                self.stats.sentences_reused += 1;
+                relocate(&mut work, sentence.start, &quote_ids);
+                (work.toks, work.cues, work.text)
+            }
+            None => {
+                self.stats.sentences_computed += 1;
+                let (toks, cues) = compute(view, sentence, qs, extra);
+                (toks, cues, text.into())
+            }
+        };
+        self.lent.push(Some(Lent {
+            hash,
+            text,
+            rel_quotes: rel.into(),
+            start: sentence.start,
+            quote_ids,
+        }));
+        (toks, cues)
+    }
+
+    /// Ends an analysis: takes back the tokens and cues of its sentences (in the order
+    /// [`Memo::sentence`] lent them) and drops whatever the analysis did not use.
+    pub fn restore(&mut self, work: impl IntoIterator<Item = (Vec<Token>, Vec<Cue>)>) {
+        self.paragraphs = std::mem::take(&mut self.next_paragraphs);
+        let mut kept: FxHashMap<u64, Vec<SentenceWork>> = FxHashMap::default();
+        if self.on {
+            for (lent, (toks, cues)) in std::mem::take(&mut self.lent).into_iter().zip(work) {
+                let Some(l) = lent else { continue };
+                kept.entry(l.hash).or_default().push(SentenceWork {
+                    text: l.text,
+                    rel_quotes: l.rel_quotes,
+                    start: l.start,
+                    quote_ids: l.quote_ids,
+                    toks,
+                    cues,
+                });
+            }
+        }
+        self.lent.clear();
+        self.sentences = kept;
+    }
+}
+
+fn compute(
+    view: &str,
+    sentence: Span,
+    qs: &[(usize, Span)],
+    extra: &ExtraVerbs,
+) -> (Vec<Token>, Vec<Cue>) {
+    let toks = tokenize(view, sentence, qs);
+    let cues = cues::find(&toks, extra);
+    (toks, cues)
+}
+
+/// `spans` relative to `within`, or `None` when one reaches outside it (then the work also
+/// depends on text outside the key, and is not kept).
+fn relative(within: Span, spans: impl Iterator<Item = Span>) -> Option<Vec<(usize, usize)>> {
+    spans
+        .map(|s| {
+            within
+                .covers(s)
+                .then(|| (s.start - within.start, s.end - within.start))
+        })
+        .collect()
+}
+
+fn key(text: &str, rel: &[(usize, usize)]) -> u64 {
+    let mut h = FxHasher::default();
+    text.hash(&mut h);
+    rel.hash(&mut h);
+    h.finish()
+}
+
+/// Moves a sentence's work to where the sentence now is: byte offsets by the distance it
+/// moved, quotation indices to the engine's current numbering.
+fn relocate(work: &mut SentenceWork, start: usize, quote_ids: &[usize]) {
+    // Wrapping: every offset is at or after the old start, and wrapping arithmetic cannot
+    // panic on one that somehow is not.
+    let moved = |x: usize| x.wrapping_sub(work.start).wrapping_add(start);
+    let span = |s: &mut Span| *s = Span::new(moved(s.start), moved(s.end));
+    for t in &mut work.toks {
+        span(&mut t.span);
+        if let Tok::Quote(i) = &mut t.kind {
+            // The same key means the same quotation layout, so the old index is found.
+            if let Some(k) = work.quote_ids.iter().position(|&old| old == *i) {
+                *i = quote_ids.get(k).copied().unwrap_or(*i);
+            }
+        }
+    }
+    for c in &mut work.cues {
+        span(&mut c.verb);
+        if let Some(r) = &mut c.reported {
+            span(r);
+        }
+        if let Some(np) = &mut c.subject {
+            span(&mut np.span);
+            if let Some(n) = &mut np.name {
+                span(n);
+            }
+            if let Some(r) = &mut np.role {
+                span(r);
+            }
+        }
+    }
+    work.start = start;
+    work.quote_ids = quote_ids.into();
+}
