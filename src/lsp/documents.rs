@@ -11,7 +11,7 @@
 
 use super::engine;
 use super::position::{self, Encoding};
-use crate::analysis::{Analysis, DocKind, Span};
+use crate::analysis::{Analysis, DocKind, Incremental, Span};
 use crate::config::{suppress::UnknownId, Loaded};
 use ropey::Rope;
 use std::collections::HashMap;
@@ -41,6 +41,17 @@ pub struct Snapshot {
 impl Snapshot {
     /// Analyses `rope` (guarded against engine panics) under the file's project configuration.
     pub fn new(uri: Uri, version: Option<i32>, kind: DocKind, rope: Rope) -> Snapshot {
+        Snapshot::with_memo(uri, version, kind, rope, None)
+    }
+
+    /// [`Snapshot::new`], reusing the work of the document's earlier versions in `memo`.
+    pub fn with_memo(
+        uri: Uri,
+        version: Option<i32>,
+        kind: DocKind,
+        rope: Rope,
+        memo: Option<&mut Incremental>,
+    ) -> Snapshot {
         let text = rope.to_string();
         let path = uri
             .to_file_path()
@@ -49,7 +60,7 @@ impl Snapshot {
         // anonymity phrases), so the configuration comes first.
         let (project, project_error) = engine::project_config(path.as_deref());
         let options = project.config.style.options();
-        let (analysis, unknown_directives) = engine::analyze_document(&text, kind, &options);
+        let (analysis, unknown_directives) = engine::analyze_document(&text, kind, &options, memo);
         Snapshot {
             uri,
             version,
@@ -97,6 +108,9 @@ struct Document {
     version: i32,
     kind: DocKind,
     cache: Option<Arc<Snapshot>>,
+    /// The engine's work on earlier versions, reused by the next analysis: a keystroke costs
+    /// the sentence it touches plus the document-wide reading, not a fresh analysis.
+    memo: Arc<Mutex<Incremental>>,
 }
 
 /// The open documents, keyed by URI.
@@ -125,6 +139,7 @@ impl DocumentStore {
             version,
             kind,
             cache: None,
+            memo: Arc::default(),
         };
         self.lock().insert(uri, doc);
     }
@@ -185,16 +200,36 @@ impl DocumentStore {
     /// The current version of a document with its analysis, computing the analysis if this
     /// version has none yet. The lock is not held while the engine runs.
     pub fn snapshot(&self, uri: &Uri) -> Option<Arc<Snapshot>> {
-        let (rope, version, kind) = {
+        let (rope, version, kind, memo) = {
             let docs = self.lock();
             let doc = docs.get(uri)?;
             if let Some(cached) = &doc.cache {
                 return Some(cached.clone());
             }
             // Cloning a rope is O(1): it shares the tree.
-            (doc.rope.clone(), doc.version, doc.kind)
+            (doc.rope.clone(), doc.version, doc.kind, doc.memo.clone())
         };
-        let snapshot = Arc::new(Snapshot::new(uri.clone(), Some(version), kind, rope));
+        // Two analyses of one document at once (a hover racing the diagnostics of the same
+        // version) do not queue for the memo: the second runs without it, at full cost.
+        let mut guard = match memo.try_lock() {
+            Ok(guard) => Some(guard),
+            // A panic mid-analysis may have left the memo half-updated: start it afresh.
+            Err(std::sync::TryLockError::Poisoned(poisoned)) => {
+                let mut fresh = poisoned.into_inner();
+                *fresh = Incremental::new();
+                memo.clear_poison();
+                Some(fresh)
+            }
+            Err(std::sync::TryLockError::WouldBlock) => None,
+        };
+        let snapshot = Arc::new(Snapshot::with_memo(
+            uri.clone(),
+            Some(version),
+            kind,
+            rope,
+            guard.as_deref_mut(),
+        ));
+        drop(guard);
         let mut docs = self.lock();
         if let Some(doc) = docs.get_mut(uri) {
             if doc.version == version && doc.cache.is_none() {

@@ -5,7 +5,7 @@
 //! The engine promises never to panic, but it is young and changing under us; a panic in one
 //! keystroke's analysis must cost that keystroke's results, not the writer's session.
 
-use crate::analysis::{self, Analysis, DocKind, Options};
+use crate::analysis::{self, Analysis, DocKind, Incremental, Options};
 use crate::config::{self, suppress, Loaded};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
@@ -32,14 +32,26 @@ pub fn has_extension(path: &str, exts: &[&str]) -> bool {
     }
 }
 
-/// Runs the engine with the house style of `options`; a panic inside it is logged and yields
-/// an empty analysis.
-pub fn analyze(text: &str, kind: DocKind, options: &Options) -> Analysis {
-    match catch_unwind(AssertUnwindSafe(|| {
-        analysis::analyze_with(text, kind, options)
-    })) {
+/// Runs the engine with the house style of `options`, reusing the work of the document's
+/// previous versions kept in `memo` when there is one; a panic inside it is logged and yields
+/// an empty analysis (and a fresh memo: a half-updated one could serve wrong work).
+pub fn analyze(
+    text: &str,
+    kind: DocKind,
+    options: &Options,
+    memo: Option<&mut Incremental>,
+) -> Analysis {
+    let mut memo = memo;
+    let run = catch_unwind(AssertUnwindSafe(|| match memo.as_deref_mut() {
+        Some(memo) => memo.analyze(text, kind, options),
+        None => analysis::analyze_with(text, kind, options),
+    }));
+    match run {
         Ok(analysis) => analysis,
         Err(panic) => {
+            if let Some(memo) = memo {
+                *memo = Incremental::new();
+            }
             tracing::error!(
                 "the engine panicked on a {}-byte document: {}",
                 text.len(),
@@ -60,8 +72,9 @@ pub fn analyze_document(
     text: &str,
     kind: DocKind,
     options: &Options,
+    memo: Option<&mut Incremental>,
 ) -> (Analysis, Vec<suppress::UnknownId>) {
-    let mut analysis = analyze(text, kind, options);
+    let mut analysis = analyze(text, kind, options, memo);
     match catch_unwind(AssertUnwindSafe(|| suppress::parse(text, kind))) {
         Ok(suppressions) => {
             analysis.findings.retain(|f| !suppressions.suppresses(f));
