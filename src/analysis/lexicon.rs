@@ -383,7 +383,10 @@ fn present_participle(verb: &str) -> String {
 /// lookup, and call sites keep passing `&t.lower` as before.
 pub trait Word {
     fn memo(&self, question: Question, look_up: fn(&str) -> bool) -> bool;
-    fn memo_verb(&self, look_up: fn(&str) -> Option<&'static str>) -> Option<&'static str>;
+    fn memo_verb(
+        &self,
+        look_up: fn(&str) -> Option<&'static &'static str>,
+    ) -> Option<&'static &'static str>;
 }
 
 /// The yes/no questions a token remembers (one memo slot each).
@@ -402,7 +405,10 @@ impl Word for &str {
     fn memo(&self, _: Question, look_up: fn(&str) -> bool) -> bool {
         look_up(self)
     }
-    fn memo_verb(&self, look_up: fn(&str) -> Option<&'static str>) -> Option<&'static str> {
+    fn memo_verb(
+        &self,
+        look_up: fn(&str) -> Option<&'static &'static str>,
+    ) -> Option<&'static &'static str> {
         look_up(self)
     }
 }
@@ -411,7 +417,10 @@ impl Word for &String {
     fn memo(&self, _: Question, look_up: fn(&str) -> bool) -> bool {
         look_up(self)
     }
-    fn memo_verb(&self, look_up: fn(&str) -> Option<&'static str>) -> Option<&'static str> {
+    fn memo_verb(
+        &self,
+        look_up: fn(&str) -> Option<&'static &'static str>,
+    ) -> Option<&'static &'static str> {
         look_up(self)
     }
 }
@@ -420,7 +429,10 @@ impl Word for &&str {
     fn memo(&self, _: Question, look_up: fn(&str) -> bool) -> bool {
         look_up(self)
     }
-    fn memo_verb(&self, look_up: fn(&str) -> Option<&'static str>) -> Option<&'static str> {
+    fn memo_verb(
+        &self,
+        look_up: fn(&str) -> Option<&'static &'static str>,
+    ) -> Option<&'static &'static str> {
         look_up(self)
     }
 }
@@ -429,14 +441,17 @@ impl Word for &Lower {
     fn memo(&self, question: Question, look_up: fn(&str) -> bool) -> bool {
         self.remember(question as u32, look_up)
     }
-    fn memo_verb(&self, look_up: fn(&str) -> Option<&'static str>) -> Option<&'static str> {
+    fn memo_verb(
+        &self,
+        look_up: fn(&str) -> Option<&'static &'static str>,
+    ) -> Option<&'static &'static str> {
         self.remember_verb(look_up)
     }
 }
 
 /// The base form of a speech verb, given any of its forms (lower-case).
 pub fn speech_verb(word: impl Word) -> Option<&'static str> {
-    word.memo_verb(|w| sets().speech.get(w).copied())
+    word.memo_verb(|w| sets().speech.get(w)).copied()
 }
 
 /// How many distinct speech verbs the lexicon knows (before inflection).

@@ -32,7 +32,7 @@ struct SentenceWork {
     /// Quotation spans relative to the sentence start (part of the key).
     rel_quotes: Box<[(usize, usize)]>,
     start: usize,
-    quote_ids: Box<[usize]>,
+    quote_ids: Box<[u32]>,
     toks: Vec<Token>,
     cues: Vec<Cue>,
 }
@@ -43,7 +43,7 @@ struct Lent {
     text: Box<str>,
     rel_quotes: Box<[(usize, usize)]>,
     start: usize,
-    quote_ids: Box<[usize]>,
+    quote_ids: Box<[u32]>,
 }
 
 /// Sentence boundaries of a paragraph, relative to its start.
@@ -162,7 +162,11 @@ impl Memo {
             return compute(view, sentence, qs, extra);
         };
         let hash = key(text, &rel);
-        let quote_ids: Box<[usize]> = qs.iter().map(|&(i, _)| i).collect();
+        // As `tokenize` numbers them in `Tok::Quote`.
+        let quote_ids: Box<[u32]> = qs
+            .iter()
+            .map(|&(i, _)| u32::try_from(i).unwrap_or(u32::MAX))
+            .collect();
         let entries = self.sentences.get_mut(&hash);
         let hit = entries.and_then(|list| {
             let k = list
@@ -247,7 +251,7 @@ fn key(text: &str, rel: &[(usize, usize)]) -> u64 {
 
 /// Moves a sentence's work to where the sentence now is: byte offsets by the distance it
 /// moved, quotation indices to the engine's current numbering.
-fn relocate(work: &mut SentenceWork, start: usize, quote_ids: &[usize]) {
+fn relocate(work: &mut SentenceWork, start: usize, quote_ids: &[u32]) {
     // Wrapping: every offset is at or after the old start, and wrapping arithmetic cannot
     // panic on one that somehow is not.
     let moved = |x: usize| x.wrapping_sub(work.start).wrapping_add(start);

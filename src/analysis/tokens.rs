@@ -15,25 +15,32 @@ pub enum Tok {
     Word,
     /// One punctuation character.
     Punct(char),
-    /// A quotation; the index is into the engine's quote list.
-    Quote(usize),
+    /// A quotation; the index is into the engine's quote list (32 bits keep a token small:
+    /// a text with more quotations than that would be 8 GB).
+    Quote(u32),
 }
 
 /// A token's lower-cased text, kept inline: words are short, and a heap string per token was
 /// a fifth of the engine's time in the allocator.
 ///
 /// It also remembers the lexicon's answers about the word (see `lexicon::Word`).
+///
+/// Every field is kept narrow (thin pointers, one word of answer bits): a document holds a
+/// token per five bytes of text, and their size was most of the engine's memory.
 #[derive(Clone, Default)]
 pub struct Lower {
     len: u8,
     buf: [u8; INLINE],
     /// Words longer than [`INLINE`] bytes (rare: URLs, long hyphenations).
-    long: Option<Box<str>>,
-    /// Two bits per lexicon question: asked, and the answer.
+    long: Option<Box<Box<str>>>,
+    /// Two bits per lexicon question: asked, and the answer; [`VERB_ASKED`] for the verb.
     answers: Cell<u32>,
-    /// The speech-verb lemma, once asked.
-    verb: Cell<Option<Option<&'static str>>>,
+    /// The speech-verb lemma, once asked (a reference into the lexicon's own table).
+    verb: Cell<Option<&'static &'static str>>,
 }
+
+/// The bit of `Lower::answers` that says the speech-verb question was asked.
+const VERB_ASKED: u32 = 1 << 31;
 
 impl PartialEq for Lower {
     fn eq(&self, other: &Lower) -> bool {
@@ -52,7 +59,7 @@ impl Lower {
             out.buf[..s.len()].copy_from_slice(s.as_bytes());
             out.len = s.len() as u8;
         } else {
-            out.long = Some(s.into());
+            out.long = Some(Box::new(s.into()));
         }
         out
     }
@@ -84,12 +91,17 @@ impl Lower {
     }
 
     /// The speech-verb lemma of the word, looked up on first asking.
-    pub fn remember_verb(&self, look_up: fn(&str) -> Option<&'static str>) -> Option<&'static str> {
-        if let Some(known) = self.verb.get() {
-            return known;
+    pub fn remember_verb(
+        &self,
+        look_up: fn(&str) -> Option<&'static &'static str>,
+    ) -> Option<&'static &'static str> {
+        let bits = self.answers.get();
+        if bits & VERB_ASKED != 0 {
+            return self.verb.get();
         }
         let answer = look_up(self.as_str());
-        self.verb.set(Some(answer));
+        self.verb.set(answer);
+        self.answers.set(bits | VERB_ASKED);
         answer
     }
 }
@@ -140,7 +152,7 @@ impl Token {
     }
     pub fn quote(&self) -> Option<usize> {
         match self.kind {
-            Tok::Quote(i) => Some(i),
+            Tok::Quote(i) => usize::try_from(i).ok(),
             _ => None,
         }
     }
@@ -209,7 +221,7 @@ pub fn tokenize(view: &str, span: Span, quotes: &[(usize, Span)]) -> Vec<Token> 
         if let Some(&&(idx, q)) = qi.peek() {
             if q.start <= at {
                 out.push(Token {
-                    kind: Tok::Quote(idx),
+                    kind: Tok::Quote(u32::try_from(idx).unwrap_or(u32::MAX)),
                     span: q,
                     lower: Lower::default(),
                     cap: false,
