@@ -198,6 +198,15 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The character starting at byte `at` of `text`, if one does (ASCII without decoding).
+fn char_at(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text.get(at..).and_then(|r| r.chars().next()),
+        None => None,
+    }
+}
+
 /// Tokenises `span` of `view`. `quotes` are the quotation spans (sorted, non-overlapping, with
 /// their indices) to fold into single tokens.
 pub fn tokenize(view: &str, span: Span, quotes: &[(usize, Span)]) -> Vec<Token> {
@@ -209,9 +218,11 @@ pub fn tokenize(view: &str, span: Span, quotes: &[(usize, Span)]) -> Vec<Token> 
     let mut scratch = String::new();
     let mut qi = quotes.iter().peekable();
     // A byte cursor rather than a peekable character iterator, so that a quotation is
-    // skipped in one step instead of character by character.
+    // skipped in one step instead of character by character; ASCII (most of any English
+    // text) is classified by its byte, without decoding.
+    let bytes = text.as_bytes();
     let mut pos = 0usize;
-    while let Some(c) = text.get(pos..).and_then(|r| r.chars().next()) {
+    while let Some(c) = char_at(text, pos) {
         let i = pos;
         let at = span.start + i;
         // Fold a quotation that starts here.
@@ -252,36 +263,49 @@ pub fn tokenize(view: &str, span: Span, quotes: &[(usize, Span)]) -> Vec<Token> 
         }
         // A word: alphanumerics joined by single inner connectors.
         let mut end = pos;
-        while let Some(c) = text[pos..].chars().next() {
-            if is_word_char(c) {
-                pos += c.len_utf8();
+        let mut ascii = c.is_ascii();
+        while let Some(&b) = bytes.get(pos) {
+            if b.is_ascii_alphanumeric() {
+                pos += 1;
                 end = pos;
                 continue;
             }
-            if matches!(c, '-' | '\'' | '’' | '.' | '‐') {
-                let next = text[pos + c.len_utf8()..].chars().next();
-                if next.is_some_and(is_word_char) {
-                    pos += c.len_utf8();
-                    continue;
+            let (c, len) = if b.is_ascii() {
+                (char::from(b), 1)
+            } else {
+                match char_at(text, pos) {
+                    Some(c) => (c, c.len_utf8()),
+                    None => break,
                 }
+            };
+            if !b.is_ascii() && is_word_char(c) {
+                pos += len;
+                end = pos;
+                ascii = false;
+                continue;
+            }
+            if matches!(c, '-' | '\'' | '’' | '.' | '‐')
+                && char_at(text, pos + len).is_some_and(is_word_char)
+            {
+                pos += len;
+                ascii &= b.is_ascii();
+                continue;
             }
             break;
         }
         let word = &text[i..end];
-        // Most words are ASCII: lower-casing them byte by byte gives the same text without
-        // the Unicode case tables.
         // Lower-cased into a buffer reused across words; ASCII words (most) skip the
         // Unicode case tables.
         let lower = &mut scratch;
         lower.clear();
-        if word.is_ascii() {
+        if ascii {
             lower.push_str(word);
             lower.make_ascii_lowercase();
         } else {
             lower.push_str(&word.to_lowercase());
         }
         // Keep the period of an abbreviation or initial as part of the word.
-        if text[end..].starts_with('.') && is_abbreviation(lower) {
+        if bytes.get(end) == Some(&b'.') && is_abbreviation(lower) {
             pos += 1;
             end += 1;
             lower.push('.');
@@ -294,7 +318,7 @@ pub fn tokenize(view: &str, span: Span, quotes: &[(usize, Span)]) -> Vec<Token> 
                 break;
             }
         }
-        let cap = word.chars().next().is_some_and(char::is_uppercase);
+        let cap = c.is_uppercase();
         out.push(Token {
             kind: Tok::Word,
             span: Span::new(span.start + i, span.start + end),
