@@ -307,4 +307,30 @@ mod tests {
         let s2 = store.snapshot(&uri()).unwrap();
         assert_eq!((s2.version, s2.text.as_str()), (Some(2), "one two"));
     }
+
+    #[test]
+    fn analyses_after_edits_equal_fresh_ones() {
+        let store = DocumentStore::new();
+        let text = "Putin spoke on Monday.\n\n\"We will win,\" he said.\n\n\"Nobody knows.\"\n";
+        store.open(uri(), DocKind::Text, 1, text);
+        store.snapshot(&uri()).unwrap();
+        let edits = [
+            edit(2, 0, 2, 0, "Peskov said: "),
+            edit(0, 0, 0, 5, "Dmitry Peskov"),
+            edit(4, 1, 4, 7, "Somebody"),
+        ];
+        for (n, e) in edits.iter().enumerate() {
+            let version = n as i32 + 2;
+            store
+                .change(&uri(), version, std::slice::from_ref(e), Encoding::Utf8)
+                .unwrap();
+            let kept = store.snapshot(&uri()).unwrap();
+            let fresh = Snapshot::new(uri(), Some(version), DocKind::Text, kept.rope.clone());
+            assert_eq!(
+                kept.analysis, fresh.analysis,
+                "after edit {n}: {}",
+                kept.text
+            );
+        }
+    }
 }
