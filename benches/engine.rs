@@ -1,9 +1,12 @@
 //! Engine throughput: one long article, and the whole dev corpus when `../shared` is there.
 //!
+//! Also the engine's share of a keystroke: re-analysing the long article after a one-character
+//! edit with `Incremental`, as the language server does.
+//!
 //! `cargo bench --bench engine`; criterion reports bytes per second (the MB/s).
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use saidso::analysis::{analyze, DocKind};
+use saidso::analysis::{analyze, DocKind, Incremental, Options};
 use std::hint::black_box;
 
 mod common;
@@ -29,6 +32,29 @@ fn engine(c: &mut Criterion) {
         });
     }
     group.finish();
+
+    // Type a character in the middle of the article and delete it again, alternately: every
+    // analysis sees a new text, and all but one sentence of it are as before.
+    let options = Options::default();
+    let mut inc = Incremental::new();
+    let mut text = article.clone();
+    inc.analyze(&text, DocKind::Text, &options);
+    let mut at = text.len() / 2;
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    let mut typed = false;
+    c.bench_function("engine/keystroke in long article (incremental)", |b| {
+        b.iter(|| {
+            if typed {
+                text.remove(at);
+            } else {
+                text.insert(at, 'x');
+            }
+            typed = !typed;
+            black_box(inc.analyze(&text, DocKind::Text, &options))
+        })
+    });
 }
 
 criterion_group!(benches, engine);

@@ -7,7 +7,7 @@
 //! otherwise; the best and the median round are printed.
 //! `cargo bench --bench throughput [-- ROUNDS]`.
 
-use saidso::analysis::{analyze, DocKind};
+use saidso::analysis::{analyze, DocKind, Incremental, Options};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -76,4 +76,39 @@ fn main() {
         ),
         None => println!("engine dev corpus: skipped (../shared/corpus/dev is not here)"),
     }
+    keystrokes(&long_article(), rounds);
+}
+
+/// The engine's share of a keystroke in the language server: one character typed into (then
+/// deleted from) the middle of the long article, re-analysed with `Incremental`.
+fn keystrokes(article: &str, rounds: usize) {
+    let options = Options::default();
+    let mut inc = Incremental::new();
+    let mut text = article.to_string();
+    inc.analyze(&text, DocKind::Text, &options);
+    let mut at = text.len() / 2;
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    let per_round = 50;
+    let mut times: Vec<Duration> = (0..rounds)
+        .map(|_| {
+            time(|| {
+                for k in 0..per_round {
+                    if k % 2 == 0 {
+                        text.insert(at, 'x');
+                    } else {
+                        text.remove(at);
+                    }
+                    black_box(inc.analyze(&text, DocKind::Text, &options));
+                }
+            }) / per_round
+        })
+        .collect();
+    times.sort();
+    println!(
+        "engine keystroke, long article (incremental): best {:.2} ms, median {:.2} ms (full analysis: see MB/s above)",
+        times[0].as_secs_f64() * 1e3,
+        times[times.len() / 2].as_secs_f64() * 1e3,
+    );
 }
