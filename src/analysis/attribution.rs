@@ -122,14 +122,15 @@ pub fn attribute(
                 .filter(|&q| sentence.covers(quotes[q].span) || sentence.overlaps(quotes[q].span))
                 .map(|q| (q, quotes[q].span))
                 .collect();
-            let (toks, found) = memo.sentence(view, sentence, &qs, extra);
+            let read = memo.sentence(view, sentence, &qs, extra);
+            let (toks, found) = (read.toks, read.cues);
             let seen = Seen {
                 sentence: r.sentence,
                 paragraph: pi,
                 as_speaker: false,
                 as_subject: false,
             };
-            let resolved = r.read_sentence(&toks, found.clone(), seen);
+            let resolved = r.read_sentence(&toks, found.clone(), read.subject, seen);
             if si == 0 {
                 if let Some(name) = kinds::name_colon_lead(&toks) {
                     lead = r.headline_speaker(&toks, name, seen);
@@ -276,7 +277,14 @@ pub fn attribute(
 
 impl Reader<'_> {
     /// Notes the names of a sentence and resolves its cues.
-    fn read_sentence(&mut self, toks: &[Token], found: Vec<Cue>, seen: Seen) -> Vec<Resolved> {
+    /// `subject` is the sentence's grammatical subject (`subjects::sentence_subject`).
+    fn read_sentence(
+        &mut self,
+        toks: &[Token],
+        found: Vec<Cue>,
+        subject: Option<Np>,
+        seen: Seen,
+    ) -> Vec<Resolved> {
         // Names before the first pronoun cue are known to it; those after are not yet.
         let split = found
             .iter()
@@ -353,7 +361,7 @@ impl Reader<'_> {
         self.reg.note_names(self.view, &toks[split..], seen);
         // The sentence's subject is salient for the pronouns that follow.
         // `Mark Adler and John Reed met`: both are.
-        if let Some(np) = subjects::sentence_subject(toks, toks.len()) {
+        if let Some(np) = subject {
             let start = toks.first().map_or(0, |t| t.span.start);
             let seen = Seen {
                 as_subject: true,

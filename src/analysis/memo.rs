@@ -4,8 +4,9 @@
 //! Two stages depend on nothing but a stretch of text and the quotations in it, and are kept:
 //! - a paragraph's sentence boundaries (`sentences::split`), keyed by the paragraph's text and
 //!   its quotation spans relative to the paragraph;
-//! - a sentence's tokens and speech cues (`tokens::tokenize`, `cues::find`), a quarter of the
-//!   engine's time, keyed by the sentence's text and its quotation spans relative to it.
+//! - a sentence's tokens, speech cues and grammatical subject (`tokens::tokenize`,
+//!   `cues::find`, `subjects::sentence_subject`), a third of the engine's time, keyed by the
+//!   sentence's text and its quotation spans relative to it.
 //!
 //! Everything that reads across sentences — the reading walk that resolves speakers, the
 //! registry of people, the style checks — runs in full every time: it is what an edit in one
@@ -20,7 +21,9 @@
 use super::cues::{self, Cue};
 use super::lexicon::ExtraVerbs;
 use super::model::Span;
+use super::phrases::Np;
 use super::sentences;
+use super::subjects;
 use super::tokens::{tokenize, Tok, Token};
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::{Hash, Hasher};
@@ -35,6 +38,7 @@ struct SentenceWork {
     quote_ids: Box<[u32]>,
     toks: Vec<Token>,
     cues: Vec<Cue>,
+    subject: Option<Np>,
 }
 
 /// The key of a sentence lent to the running analysis, to give its work back afterwards.
@@ -44,6 +48,16 @@ struct Lent {
     rel_quotes: Box<[(usize, usize)]>,
     start: usize,
     quote_ids: Box<[u32]>,
+    /// The subject stays with the key: the analysis gets a copy (few sentences have one).
+    subject: Option<Np>,
+}
+
+/// The tokens, cues and subject of one sentence, as the reading walk needs them.
+pub struct Read {
+    pub toks: Vec<Token>,
+    pub cues: Vec<Cue>,
+    /// `subjects::sentence_subject` over the whole sentence.
+    pub subject: Option<Np>,
 }
 
 /// Sentence boundaries of a paragraph, relative to its start.
@@ -147,14 +161,15 @@ impl Memo {
         out
     }
 
-    /// The tokens and cues of `sentence`, whose quotations are `qs` (engine index, span).
+    /// The tokens, cues and subject of `sentence`, whose quotations are `qs` (engine index,
+    /// span).
     pub fn sentence(
         &mut self,
         view: &str,
         sentence: Span,
         qs: &[(usize, Span)],
         extra: &ExtraVerbs,
-    ) -> (Vec<Token>, Vec<Cue>) {
+    ) -> Read {
         let rel = relative(sentence, qs.iter().map(|&(_, s)| s));
         let (Some(text), true, Some(rel)) = (view.get(sentence.start..sentence.end), self.on, rel)
         else {
@@ -174,16 +189,20 @@ impl Memo {
                 .position(|w| &*w.text == text && *w.rel_quotes == *rel)?;
             Some(list.swap_remove(k))
         });
-        let (toks, cues, text) = match hit {
+        let (read, text) = match hit {
             Some(mut work) => {
                 self.stats.sentences_reused += 1;
                 relocate(&mut work, sentence.start, &quote_ids);
-                (work.toks, work.cues, work.text)
+                let read = Read {
+                    toks: work.toks,
+                    cues: work.cues,
+                    subject: work.subject,
+                };
+                (read, work.text)
             }
             None => {
                 self.stats.sentences_computed += 1;
-                let (toks, cues) = compute(view, sentence, qs, extra);
-                (toks, cues, text.into())
+                (compute(view, sentence, qs, extra), text.into())
             }
         };
         self.lent.push(Some(Lent {
@@ -192,8 +211,9 @@ impl Memo {
             rel_quotes: rel.into(),
             start: sentence.start,
             quote_ids,
+            subject: read.subject.clone(),
         }));
-        (toks, cues)
+        read
     }
 
     /// Ends an analysis: takes back the tokens and cues of its sentences (in the order
@@ -211,6 +231,7 @@ impl Memo {
                     quote_ids: l.quote_ids,
                     toks,
                     cues,
+                    subject: l.subject,
                 });
             }
         }
@@ -219,15 +240,15 @@ impl Memo {
     }
 }
 
-fn compute(
-    view: &str,
-    sentence: Span,
-    qs: &[(usize, Span)],
-    extra: &ExtraVerbs,
-) -> (Vec<Token>, Vec<Cue>) {
+fn compute(view: &str, sentence: Span, qs: &[(usize, Span)], extra: &ExtraVerbs) -> Read {
     let toks = tokenize(view, sentence, qs);
     let cues = cues::find(&toks, extra);
-    (toks, cues)
+    let subject = subjects::sentence_subject(&toks, toks.len());
+    Read {
+        toks,
+        cues,
+        subject,
+    }
 }
 
 /// `spans` relative to `within`, or `None` when one reaches outside it (then the work also
@@ -265,20 +286,26 @@ fn relocate(work: &mut SentenceWork, start: usize, quote_ids: &[u32]) {
             }
         }
     }
+    let phrase = |np: &mut Np| {
+        span(&mut np.span);
+        if let Some(n) = &mut np.name {
+            span(n);
+        }
+        if let Some(r) = &mut np.role {
+            span(r);
+        }
+    };
     for c in &mut work.cues {
         span(&mut c.verb);
         if let Some(r) = &mut c.reported {
             span(r);
         }
         if let Some(np) = &mut c.subject {
-            span(&mut np.span);
-            if let Some(n) = &mut np.name {
-                span(n);
-            }
-            if let Some(r) = &mut np.role {
-                span(r);
-            }
+            phrase(np);
         }
+    }
+    if let Some(np) = &mut work.subject {
+        phrase(np);
     }
     work.start = start;
     work.quote_ids = quote_ids.into();
