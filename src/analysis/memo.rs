@@ -1,7 +1,8 @@
 //! Work kept from one analysis of a document to the next, so that an edit costs the
 //! sentences it touches rather than the whole document (the language server's keystrokes).
 //!
-//! Two stages depend on nothing but a stretch of text and the quotations in it, and are kept:
+//! Three stages depend on nothing but a stretch of text and the quotations in it, and are kept:
+//! - a paragraph's quotation marks paired (`quotes::paragraph_pairs`), keyed by its text;
 //! - a paragraph's sentence boundaries (`sentences::split`), keyed by the paragraph's text and
 //!   its quotation spans relative to the paragraph;
 //! - a sentence's tokens, speech cues and grammatical subject (`tokens::tokenize`,
@@ -22,6 +23,7 @@ use super::cues::{self, Cue};
 use super::lexicon::ExtraVerbs;
 use super::model::Span;
 use super::phrases::Np;
+use super::quotes::{self, ParagraphPairs};
 use super::sentences;
 use super::subjects;
 use super::tokens::{tokenize, Tok, Token};
@@ -67,6 +69,14 @@ struct ParagraphWork {
     sentences: Box<[(usize, usize)]>,
 }
 
+/// A paragraph's quotation marks, read on their own (offsets as of `start`).
+struct PairWork {
+    text: Box<str>,
+    start: usize,
+    pairs: Option<ParagraphPairs>,
+    opens_with_mark: Option<bool>,
+}
+
 /// How much of the latest analysis came from the memo.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct MemoStats {
@@ -85,6 +95,8 @@ pub struct Memo {
     sentences: FxHashMap<u64, Vec<SentenceWork>>,
     paragraphs: FxHashMap<u64, ParagraphWork>,
     next_paragraphs: FxHashMap<u64, ParagraphWork>,
+    marks: FxHashMap<u64, PairWork>,
+    next_marks: FxHashMap<u64, PairWork>,
     /// One per sentence of the running analysis, in document order; `None` when it was not
     /// memoisable.
     lent: Vec<Option<Lent>>,
@@ -220,6 +232,7 @@ impl Memo {
     /// [`Memo::sentence`] lent them) and drops whatever the analysis did not use.
     pub fn restore(&mut self, work: impl IntoIterator<Item = (Vec<Token>, Vec<Cue>)>) {
         self.paragraphs = std::mem::take(&mut self.next_paragraphs);
+        self.marks = std::mem::take(&mut self.next_marks);
         let mut kept: FxHashMap<u64, Vec<SentenceWork>> = FxHashMap::default();
         if self.on {
             for (lent, (toks, cues)) in std::mem::take(&mut self.lent).into_iter().zip(work) {
@@ -237,6 +250,65 @@ impl Memo {
         }
         self.lent.clear();
         self.sentences = kept;
+    }
+}
+
+impl Memo {
+    /// The pairing work kept for paragraph `para`, moved to where it now is; a fresh entry
+    /// when there is none (or the memo is off: then it is not kept either).
+    fn marks_of(&mut self, view: &str, para: Span) -> Option<(u64, PairWork)> {
+        let text = view.get(para.start..para.end).filter(|_| self.on)?;
+        let hash = key(text, &[]);
+        let found = self
+            .marks
+            .remove(&hash)
+            .or_else(|| self.next_marks.remove(&hash))
+            .filter(|w| &*w.text == text);
+        let work = match found {
+            Some(w) if w.start == para.start => w,
+            Some(w) => {
+                let (from, to) = (w.start, para.start);
+                PairWork {
+                    pairs: w
+                        .pairs
+                        .map(|p| p.moved(|x| x.wrapping_sub(from).wrapping_add(to))),
+                    start: to,
+                    ..w
+                }
+            }
+            None => PairWork {
+                text: text.into(),
+                start: para.start,
+                pairs: None,
+                opens_with_mark: None,
+            },
+        };
+        Some((hash, work))
+    }
+}
+
+impl quotes::Paragraphs for Memo {
+    fn pairs(&mut self, view: &str, para: Span) -> ParagraphPairs {
+        let Some((hash, mut work)) = self.marks_of(view, para) else {
+            return quotes::paragraph_pairs(view, para);
+        };
+        let pairs = work
+            .pairs
+            .get_or_insert_with(|| quotes::paragraph_pairs(view, para))
+            .clone();
+        self.next_marks.insert(hash, work);
+        pairs
+    }
+
+    fn opens_with_mark(&mut self, view: &str, para: Span) -> bool {
+        let Some((hash, mut work)) = self.marks_of(view, para) else {
+            return quotes::opens_with_mark(view, para);
+        };
+        let opens = *work
+            .opens_with_mark
+            .get_or_insert_with(|| quotes::opens_with_mark(view, para));
+        self.next_marks.insert(hash, work);
+        opens
     }
 }
 

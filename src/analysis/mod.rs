@@ -86,7 +86,7 @@ fn analyze_memo(text: &str, kind: DocKind, options: &Options, memo: &mut memo::M
     memo.begin();
     let prose = document::prose(text, kind);
     let view: &str = &prose.view;
-    let pairing = quotes::pair(view, &prose.paragraphs);
+    let pairing = quotes::pair_with(view, &prose.paragraphs, memo);
     let mut paragraphs = Vec::with_capacity(prose.paragraphs.len());
     let mut q = 0;
     for (pi, &span) in prose.paragraphs.iter().enumerate() {

@@ -162,7 +162,7 @@ fn scan_marks(view: &str, para: Span, singles_at_top: bool) -> Vec<Mark> {
 }
 
 /// Whether a paragraph opens with a double quotation mark (a running quote's next part).
-fn opens_with_mark(view: &str, para: Span) -> bool {
+pub fn opens_with_mark(view: &str, para: Span) -> bool {
     let marks = scan_marks(view, para, false);
     marks.first().is_some_and(|m| {
         m.level == Level::Double && m.span.start == para.start && m.dir != Dir::Close
@@ -175,19 +175,40 @@ struct Open {
     nested: usize,
 }
 
+/// What pairing reads from one paragraph alone, which `memo` may keep between analyses.
+pub trait Paragraphs {
+    /// The quotations of `para` ([`paragraph_pairs`]).
+    fn pairs(&mut self, view: &str, para: Span) -> ParagraphPairs;
+    /// Whether `para` opens with a double mark ([`opens_with_mark`]).
+    fn opens_with_mark(&mut self, view: &str, para: Span) -> bool;
+}
+
 /// Pairs the marks of every paragraph.
+#[cfg(test)]
 pub fn pair(view: &str, paragraphs: &[Span]) -> Pairing {
+    pair_with(view, paragraphs, &mut super::memo::Memo::off())
+}
+
+/// The quotations of one paragraph, read on its own.
+pub fn paragraph_pairs(view: &str, para: Span) -> ParagraphPairs {
+    let result = pair_paragraph(view, para, true);
+    if result.dropped_single {
+        // A top-level single mark never closed was an apostrophe after all; pair again
+        // without top-level singles so that what it swallowed is seen.
+        return pair_paragraph(view, para, false);
+    }
+    result
+}
+
+/// Pairs the marks of every paragraph, each read through `reader`; links running quotes
+/// across paragraphs.
+pub fn pair_with(view: &str, paragraphs: &[Span], reader: &mut impl Paragraphs) -> Pairing {
     let mut out = Pairing::default();
     let mut group = 0usize;
     // A running quote carried into the next paragraph: its group.
     let mut running: Option<usize> = None;
     for (pi, &para) in paragraphs.iter().enumerate() {
-        let mut result = pair_paragraph(view, para, true);
-        if result.dropped_single {
-            // A top-level single mark never closed was an apostrophe after all; pair again
-            // without top-level singles so that what it swallowed is seen.
-            result = pair_paragraph(view, para, false);
-        }
+        let result = reader.pairs(view, para);
         for (k, (span, inner, closed, nested)) in result.quotes.into_iter().enumerate() {
             let g = match (k, running) {
                 (0, Some(g)) if span.start == para.start => g,
@@ -209,7 +230,7 @@ pub fn pair(view: &str, paragraphs: &[Span]) -> Pairing {
         if let Some(open) = result.open_at_end {
             let continues = paragraphs
                 .get(pi + 1)
-                .is_some_and(|&next| opens_with_mark(view, next));
+                .is_some_and(|&next| reader.opens_with_mark(view, next));
             let g = out.quotes.last().map_or(0, |q| q.group);
             if continues {
                 running = Some(g);
@@ -221,12 +242,29 @@ pub fn pair(view: &str, paragraphs: &[Span]) -> Pairing {
     out
 }
 
-struct ParagraphPairs {
+#[derive(Clone)]
+pub struct ParagraphPairs {
     /// (span, inner, closed, nested)
     quotes: Vec<(Span, Span, bool, usize)>,
     /// The opening mark of a double quotation still open at the end.
     open_at_end: Option<Span>,
     dropped_single: bool,
+}
+
+impl ParagraphPairs {
+    /// The same quotations with every offset passed through `to` (a paragraph that moved).
+    pub fn moved(&self, to: impl Fn(usize) -> usize) -> ParagraphPairs {
+        let span = |s: Span| Span::new(to(s.start), to(s.end));
+        ParagraphPairs {
+            quotes: self
+                .quotes
+                .iter()
+                .map(|&(q, inner, closed, nested)| (span(q), span(inner), closed, nested))
+                .collect(),
+            open_at_end: self.open_at_end.map(span),
+            dropped_single: self.dropped_single,
+        }
+    }
 }
 
 fn pair_paragraph(view: &str, para: Span, singles_at_top: bool) -> ParagraphPairs {
