@@ -92,7 +92,8 @@ pub fn attribute(
         claims: Vec::new(),
     };
     // The last speaker of each paragraph, and its final cue (for colon introductions).
-    let mut sentences: Vec<Sentence> = Vec::new();
+    let mut sentences: Vec<Sentence> =
+        Vec::with_capacity(paragraphs.iter().map(|p| p.sentences.len()).sum());
     let mut prev_last: Option<(usize, Span)> = None;
     let mut prev_colon: Option<(usize, Span)> = None;
     let mut next_quote = 0usize;

@@ -235,7 +235,9 @@ impl Memo {
         self.marks = std::mem::take(&mut self.next_marks);
         let mut kept: FxHashMap<u64, Vec<SentenceWork>> = FxHashMap::default();
         if self.on {
-            for (lent, (toks, cues)) in std::mem::take(&mut self.lent).into_iter().zip(work) {
+            kept.reserve(self.lent.len());
+            // Drained, not taken: the list keeps its capacity for the next keystroke.
+            for (lent, (toks, cues)) in self.lent.drain(..).zip(work) {
                 let Some(l) = lent else { continue };
                 kept.entry(l.hash).or_default().push(SentenceWork {
                     text: l.text,
