@@ -44,6 +44,10 @@ pub struct Ctx<'a> {
     /// The quotes of each paragraph, as a range of [`Ctx::quotes`] (quotes come in paragraph
     /// order), so that a check asking per paragraph does not scan every quote each time.
     quote_ranges: Vec<std::ops::Range<usize>>,
+    /// Whether the paragraph spans are in text order without overlap (each ends before or
+    /// where the next starts), as the document stage makes them; [`Ctx::paragraph_of`] then
+    /// bisects instead of scanning every paragraph, and falls back to the scan otherwise.
+    paragraphs_ordered: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -66,6 +70,10 @@ impl<'a> Ctx<'a> {
             sentences,
             headlines: Vec::new(),
             quote_ranges: Vec::new(),
+            paragraphs_ordered: paragraphs.iter().all(|p| p.span.start <= p.span.end)
+                && paragraphs
+                    .windows(2)
+                    .all(|w| w[0].span.end <= w[1].span.start),
         };
         let mut first = 0;
         ctx.quote_ranges = (0..paragraphs.len())
@@ -138,11 +146,23 @@ impl<'a> Ctx<'a> {
         })
     }
 
-    /// The paragraph that holds `offset`.
+    /// The first paragraph whose span holds `offset`, its end included, so an offset just
+    /// past a paragraph's last byte still belongs to it.
     pub fn paragraph_of(&self, offset: usize) -> Option<usize> {
+        if !self.paragraphs_ordered {
+            return self
+                .paragraphs
+                .iter()
+                .position(|p| p.span.start <= offset && offset <= p.span.end);
+        }
+        // Starts and ends both increase, so the first paragraph ending at or after `offset`
+        // is the only candidate: every one before ends too early, every one after starts no
+        // earlier than it. A scan here was linear per call, and checks call it per quote.
+        let k = self.paragraphs.partition_point(|p| p.span.end < offset);
         self.paragraphs
-            .iter()
-            .position(|p| p.span.start <= offset && offset <= p.span.end)
+            .get(k)
+            .filter(|p| p.span.start <= offset)
+            .map(|_| k)
     }
 }
 
