@@ -48,6 +48,9 @@ pub struct Ctx<'a> {
     /// where the next starts), as the document stage makes them; [`Ctx::paragraph_of`] then
     /// bisects instead of scanning every paragraph, and falls back to the scan otherwise.
     paragraphs_ordered: bool,
+    /// The sentences of each paragraph, as a range of [`Ctx::sentences`], when they come in
+    /// paragraph order (as the attribution hands them on); `None` otherwise.
+    sentence_ranges: Option<Vec<std::ops::Range<usize>>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -70,6 +73,7 @@ impl<'a> Ctx<'a> {
             sentences,
             headlines: Vec::new(),
             quote_ranges: Vec::new(),
+            sentence_ranges: None,
             paragraphs_ordered: paragraphs.iter().all(|p| p.span.start <= p.span.end)
                 && paragraphs
                     .windows(2)
@@ -88,6 +92,28 @@ impl<'a> Ctx<'a> {
                 first..last
             })
             .collect();
+        if ctx
+            .sentences
+            .windows(2)
+            .all(|w| w[0].paragraph <= w[1].paragraph)
+        {
+            let sentences = &ctx.sentences;
+            let mut first = 0;
+            ctx.sentence_ranges = Some(
+                (0..paragraphs.len())
+                    .map(|pi| {
+                        while sentences.get(first).is_some_and(|s| s.paragraph < pi) {
+                            first += 1;
+                        }
+                        let mut last = first;
+                        while sentences.get(last).is_some_and(|s| s.paragraph == pi) {
+                            last += 1;
+                        }
+                        first..last
+                    })
+                    .collect(),
+            );
+        }
         ctx.headlines = (0..paragraphs.len()).map(|p| ctx.headline(p)).collect();
         ctx
     }
@@ -106,6 +132,20 @@ impl<'a> Ctx<'a> {
             .get(pi)
             .and_then(|r| self.quotes.get(r.clone()))
             .unwrap_or(&[])
+    }
+
+    /// The sentences of paragraph `pi`, in order: `sentences.iter().filter(|s| s.paragraph ==
+    /// pi)`, without looking at every sentence of the document when they are in order.
+    pub fn sentences_in(&self, pi: usize) -> impl Iterator<Item = &Sentence> {
+        let range = match &self.sentence_ranges {
+            Some(ranges) => ranges.get(pi).cloned().unwrap_or(0..0),
+            None => 0..self.sentences.len(),
+        };
+        self.sentences
+            .get(range)
+            .unwrap_or(&[])
+            .iter()
+            .filter(move |s| s.paragraph == pi)
     }
 
     fn headline(&self, paragraph: usize) -> bool {
