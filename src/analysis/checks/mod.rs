@@ -156,17 +156,21 @@ impl<'a> Ctx<'a> {
         // Every sign below needs at most 30 words, so 31 are enough to decide; counting them
         // all made this linear in the paragraph and the checks that ask per sentence quadratic
         // on a one-line document.
-        let words: Vec<&str> = text.split_whitespace().take(31).collect();
+        // Counted as they come, without collecting them (a vector per paragraph was most of
+        // this function's time).
+        let (mut words, mut caps) = (0usize, 0usize);
+        for w in text.split_whitespace().take(31) {
+            words += 1;
+            if w.starts_with(|c: char| c.is_uppercase()) {
+                caps += 1;
+            }
+        }
         let ends_like_sentence = text.ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', '»']);
-        let caps = words
-            .iter()
-            .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
-            .count();
-        let title_case = words.len() >= 4 && caps * 10 >= words.len() * 7;
-        (!ends_like_sentence && words.len() <= 25)
-            || (text.ends_with(';') && words.len() <= 30)
-            || (title_case && words.len() <= 25)
-            || (paragraph == 0 && words.len() <= 20 && self.paragraphs.len() >= 3 && {
+        let title_case = words >= 4 && caps * 10 >= words * 7;
+        (!ends_like_sentence && words <= 25)
+            || (text.ends_with(';') && words <= 30)
+            || (title_case && words <= 25)
+            || (paragraph == 0 && words <= 20 && self.paragraphs.len() >= 3 && {
                 // A short first line of a longer story, with no quotation in it: a headline
                 // that ends in a period, as scraped copy often has (`Clinton wins Puerto
                 // Rico.`). A lede quotes someone or runs longer.
@@ -181,6 +185,8 @@ impl<'a> Ctx<'a> {
                 .text(self.view)
                 .split_whitespace()
                 .filter(|w| w.chars().any(char::is_alphabetic))
+                // Four words decide it; a long paragraph need not be counted to the end.
+                .take(4)
                 .count()
                 <= 3
         })
