@@ -212,6 +212,33 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// The starts of `needle` in `haystack`, exactly as `haystack.match_indices(needle)` gives
+/// them (leftmost first, without overlap), but found by jumping to each occurrence of the
+/// needle's first character (`str::find` with a `char` is a `memchr`) and comparing there.
+/// The general substring search was the largest cost of `first-reference`, which looks for
+/// every speaker's name in the whole text; names are short, so the comparison is cheap.
+pub fn match_starts<'h>(haystack: &'h str, needle: &'h str) -> impl Iterator<Item = usize> + 'h {
+    let mut pos = 0usize;
+    let first = needle.chars().next();
+    let mut fallback = first
+        .is_none()
+        .then(|| haystack.match_indices(needle).map(|(at, _)| at));
+    std::iter::from_fn(move || {
+        if let Some(all) = fallback.as_mut() {
+            return all.next();
+        }
+        let first = first?;
+        loop {
+            let at = pos + haystack.get(pos..)?.find(first)?;
+            if haystack.get(at..)?.starts_with(needle) {
+                pos = at + needle.len();
+                return Some(at);
+            }
+            pos = at + first.len_utf8();
+        }
+    })
+}
+
 /// A finding with the rule's default severity and no extras.
 pub fn finding(rule: Rule, span: Span, message: String) -> Finding {
     Finding::new(rule, span, message)
@@ -241,5 +268,30 @@ pub fn same_case(like: &str, word: &str) -> String {
         }
     } else {
         word.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::match_starts;
+
+    #[test]
+    fn match_starts_is_match_indices() {
+        let cases = [
+            ("aaaaa", "aa"),
+            ("abababa", "aba"),
+            ("Clinton and Clintons, Bill Clinton", "Clinton"),
+            ("Núñez said Núñez’s Ñ", "Núñez"),
+            ("ÉÉÉ É", "ÉÉ"),
+            ("short", "much longer needle"),
+            ("", "x"),
+            ("abc", ""),
+            ("", ""),
+        ];
+        for (hay, needle) in cases {
+            let want: Vec<usize> = hay.match_indices(needle).map(|(at, _)| at).collect();
+            let got: Vec<usize> = match_starts(hay, needle).collect();
+            assert_eq!(got, want, "{needle:?} in {hay:?}");
+        }
     }
 }

@@ -12,7 +12,7 @@
 //! inside quotation marks are the speaker's and never count; headlines, which use surnames by
 //! convention, do not either.
 
-use super::{finding, Ctx};
+use super::{finding, match_starts, Ctx};
 use crate::analysis::lexicon;
 use crate::analysis::model::{Finding, Fix, Gender, Span, SpeakerKind};
 use crate::analysis::rules::Rule;
@@ -133,7 +133,7 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
         // Where the surname occurs in the text, found once: the namesake test, the headline
         // test and the occurrences all read these (three searches of the whole text were
         // the rule's main cost).
-        let at_surname: Vec<usize> = ctx.view.match_indices(surname).map(|(at, _)| at).collect();
+        let at_surname: Vec<usize> = match_starts(ctx.view, surname).collect();
         // … and so do two in the text at all (`Bill Clinton` in a story quoting Hillary).
         let given = speaker.name.split_whitespace().next().unwrap_or("");
         let namesake = at_surname.iter().any(|&at| {
@@ -280,12 +280,12 @@ fn surname_of(name: &str) -> Option<&str> {
 }
 
 /// Where the story names a person, in text order: the full name, or the surname alone.
-/// `at_surname` are the starts of `ctx.view.match_indices(surname)`.
+/// `at_surname` are the starts of `surname` in the text ([`match_starts`]).
 fn occurrences(ctx: &Ctx, full: &str, surname: &str, at_surname: &[usize]) -> Vec<Occurrence> {
     let mut out = Vec::new();
     // In text order and without overlap (`match_indices`), so ends increase too.
     let mut full_spans: Vec<Span> = Vec::new();
-    for (at, _) in ctx.view.match_indices(full) {
+    for at in match_starts(ctx.view, full) {
         let span = Span::new(at, at + full.len());
         if let Some(p) = usable(ctx, span) {
             full_spans.push(span);
