@@ -44,6 +44,13 @@ pub struct Ctx<'a> {
     /// The quotes of each paragraph, as a range of [`Ctx::quotes`] (quotes come in paragraph
     /// order), so that a check asking per paragraph does not scan every quote each time.
     quote_ranges: Vec<std::ops::Range<usize>>,
+    /// Whether the paragraph spans are in text order without overlap (each ends before or
+    /// where the next starts), as the document stage makes them; [`Ctx::paragraph_of`] then
+    /// bisects instead of scanning every paragraph, and falls back to the scan otherwise.
+    paragraphs_ordered: bool,
+    /// The sentences of each paragraph, as a range of [`Ctx::sentences`], when they come in
+    /// paragraph order (as the attribution hands them on); `None` otherwise.
+    sentence_ranges: Option<Vec<std::ops::Range<usize>>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -66,6 +73,11 @@ impl<'a> Ctx<'a> {
             sentences,
             headlines: Vec::new(),
             quote_ranges: Vec::new(),
+            sentence_ranges: None,
+            paragraphs_ordered: paragraphs.iter().all(|p| p.span.start <= p.span.end)
+                && paragraphs
+                    .windows(2)
+                    .all(|w| w[0].span.end <= w[1].span.start),
         };
         let mut first = 0;
         ctx.quote_ranges = (0..paragraphs.len())
@@ -80,6 +92,28 @@ impl<'a> Ctx<'a> {
                 first..last
             })
             .collect();
+        if ctx
+            .sentences
+            .windows(2)
+            .all(|w| w[0].paragraph <= w[1].paragraph)
+        {
+            let sentences = &ctx.sentences;
+            let mut first = 0;
+            ctx.sentence_ranges = Some(
+                (0..paragraphs.len())
+                    .map(|pi| {
+                        while sentences.get(first).is_some_and(|s| s.paragraph < pi) {
+                            first += 1;
+                        }
+                        let mut last = first;
+                        while sentences.get(last).is_some_and(|s| s.paragraph == pi) {
+                            last += 1;
+                        }
+                        first..last
+                    })
+                    .collect(),
+            );
+        }
         ctx.headlines = (0..paragraphs.len()).map(|p| ctx.headline(p)).collect();
         ctx
     }
@@ -100,6 +134,20 @@ impl<'a> Ctx<'a> {
             .unwrap_or(&[])
     }
 
+    /// The sentences of paragraph `pi`, in order: `sentences.iter().filter(|s| s.paragraph ==
+    /// pi)`, without looking at every sentence of the document when they are in order.
+    pub fn sentences_in(&self, pi: usize) -> impl Iterator<Item = &Sentence> {
+        let range = match &self.sentence_ranges {
+            Some(ranges) => ranges.get(pi).cloned().unwrap_or(0..0),
+            None => 0..self.sentences.len(),
+        };
+        self.sentences
+            .get(range)
+            .unwrap_or(&[])
+            .iter()
+            .filter(move |s| s.paragraph == pi)
+    }
+
     fn headline(&self, paragraph: usize) -> bool {
         let Some(p) = self.paragraphs.get(paragraph) else {
             return false;
@@ -108,17 +156,21 @@ impl<'a> Ctx<'a> {
         // Every sign below needs at most 30 words, so 31 are enough to decide; counting them
         // all made this linear in the paragraph and the checks that ask per sentence quadratic
         // on a one-line document.
-        let words: Vec<&str> = text.split_whitespace().take(31).collect();
+        // Counted as they come, without collecting them (a vector per paragraph was most of
+        // this function's time).
+        let (mut words, mut caps) = (0usize, 0usize);
+        for w in text.split_whitespace().take(31) {
+            words += 1;
+            if w.starts_with(|c: char| c.is_uppercase()) {
+                caps += 1;
+            }
+        }
         let ends_like_sentence = text.ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', '»']);
-        let caps = words
-            .iter()
-            .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
-            .count();
-        let title_case = words.len() >= 4 && caps * 10 >= words.len() * 7;
-        (!ends_like_sentence && words.len() <= 25)
-            || (text.ends_with(';') && words.len() <= 30)
-            || (title_case && words.len() <= 25)
-            || (paragraph == 0 && words.len() <= 20 && self.paragraphs.len() >= 3 && {
+        let title_case = words >= 4 && caps * 10 >= words * 7;
+        (!ends_like_sentence && words <= 25)
+            || (text.ends_with(';') && words <= 30)
+            || (title_case && words <= 25)
+            || (paragraph == 0 && words <= 20 && self.paragraphs.len() >= 3 && {
                 // A short first line of a longer story, with no quotation in it: a headline
                 // that ends in a period, as scraped copy often has (`Clinton wins Puerto
                 // Rico.`). A lede quotes someone or runs longer.
@@ -133,17 +185,58 @@ impl<'a> Ctx<'a> {
                 .text(self.view)
                 .split_whitespace()
                 .filter(|w| w.chars().any(char::is_alphabetic))
+                // Four words decide it; a long paragraph need not be counted to the end.
+                .take(4)
                 .count()
                 <= 3
         })
     }
 
-    /// The paragraph that holds `offset`.
+    /// The first paragraph whose span holds `offset`, its end included, so an offset just
+    /// past a paragraph's last byte still belongs to it.
     pub fn paragraph_of(&self, offset: usize) -> Option<usize> {
+        if !self.paragraphs_ordered {
+            return self
+                .paragraphs
+                .iter()
+                .position(|p| p.span.start <= offset && offset <= p.span.end);
+        }
+        // Starts and ends both increase, so the first paragraph ending at or after `offset`
+        // is the only candidate: every one before ends too early, every one after starts no
+        // earlier than it. A scan here was linear per call, and checks call it per quote.
+        let k = self.paragraphs.partition_point(|p| p.span.end < offset);
         self.paragraphs
-            .iter()
-            .position(|p| p.span.start <= offset && offset <= p.span.end)
+            .get(k)
+            .filter(|p| p.span.start <= offset)
+            .map(|_| k)
     }
+}
+
+/// The starts of `needle` in `haystack`, exactly as `haystack.match_indices(needle)` gives
+/// them (leftmost first, without overlap), but found by jumping to each occurrence of the
+/// needle's first character (`str::find` with a `char` is a `memchr`) and comparing there.
+/// The general substring search was the largest cost of `first-reference`, which looks for
+/// every speaker's name in the whole text; names are short, so the comparison is cheap.
+pub fn match_starts<'h>(haystack: &'h str, needle: &'h str) -> impl Iterator<Item = usize> + 'h {
+    let mut pos = 0usize;
+    let first = needle.chars().next();
+    let mut fallback = first
+        .is_none()
+        .then(|| haystack.match_indices(needle).map(|(at, _)| at));
+    std::iter::from_fn(move || {
+        if let Some(all) = fallback.as_mut() {
+            return all.next();
+        }
+        let first = first?;
+        loop {
+            let at = pos + haystack.get(pos..)?.find(first)?;
+            if haystack.get(at..)?.starts_with(needle) {
+                pos = at + needle.len();
+                return Some(at);
+            }
+            pos = at + first.len_utf8();
+        }
+    })
 }
 
 /// A finding with the rule's default severity and no extras.
@@ -175,5 +268,30 @@ pub fn same_case(like: &str, word: &str) -> String {
         }
     } else {
         word.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::match_starts;
+
+    #[test]
+    fn match_starts_is_match_indices() {
+        let cases = [
+            ("aaaaa", "aa"),
+            ("abababa", "aba"),
+            ("Clinton and Clintons, Bill Clinton", "Clinton"),
+            ("Núñez said Núñez’s Ñ", "Núñez"),
+            ("ÉÉÉ É", "ÉÉ"),
+            ("short", "much longer needle"),
+            ("", "x"),
+            ("abc", ""),
+            ("", ""),
+        ];
+        for (hay, needle) in cases {
+            let want: Vec<usize> = hay.match_indices(needle).map(|(at, _)| at).collect();
+            let got: Vec<usize> = match_starts(hay, needle).collect();
+            assert_eq!(got, want, "{needle:?} in {hay:?}");
+        }
     }
 }

@@ -12,7 +12,7 @@
 //! inside quotation marks are the speaker's and never count; headlines, which use surnames by
 //! convention, do not either.
 
-use super::{finding, Ctx};
+use super::{finding, match_starts, Ctx};
 use crate::analysis::lexicon;
 use crate::analysis::model::{Finding, Fix, Gender, Span, SpeakerKind};
 use crate::analysis::rules::Rule;
@@ -74,16 +74,34 @@ struct Occurrence {
 
 pub fn check(ctx: &Ctx) -> Vec<Finding> {
     let mut out = Vec::new();
-    let speaking: Vec<usize> = ctx
+    // Who speaks, by speaker id: a list searched per speaker was quadratic.
+    let mut speaking = vec![false; ctx.speakers.len()];
+    for id in ctx
         .quotes
         .iter()
         .filter_map(|q| q.attribution.as_ref().map(|a| a.speaker))
         .chain(ctx.claims.iter().map(|c| c.speaker))
+    {
+        if let Some(s) = speaking.get_mut(id) {
+            *s = true;
+        }
+    }
+    // The surname of every person, worked out once rather than for every pair of speakers.
+    let surnames: Vec<Option<&str>> = ctx
+        .speakers
+        .iter()
+        .map(|s| {
+            if s.kind == SpeakerKind::Person {
+                surname_of(&s.name)
+            } else {
+                None
+            }
+        })
         .collect();
     let lede = ctx
         .paragraphs
         .iter()
-        .position(|p| p.span.text(ctx.view).split_whitespace().count() >= 25)
+        .position(|p| has_words(p.span.text(ctx.view), 25))
         .unwrap_or(0);
     for (id, speaker) in ctx.speakers.iter().enumerate() {
         // A person the text gives a gender (a known first name, a pronoun, a gendered title):
@@ -95,19 +113,30 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
             .next()
             .is_some_and(|w| lexicon::first_name_gender(&w.to_lowercase()).is_some());
         let gendered = matches!(speaker.gender, Some(Gender::Male | Gender::Female)) && first_name;
-        if speaker.kind != SpeakerKind::Person || !gendered || !speaking.contains(&id) {
+        if speaker.kind != SpeakerKind::Person
+            || !gendered
+            || !speaking.get(id).copied().unwrap_or(false)
+        {
             continue;
         }
         let Some(surname) = surname_of(&speaker.name) else {
             continue;
         };
         // Two people of the same surname (the Clintons) need their full names.
-        let shared = ctx.speakers.iter().enumerate().any(|(o, s)| {
-            o != id && s.kind == SpeakerKind::Person && surname_of(&s.name) == Some(surname)
-        });
+        let shared = surnames
+            .iter()
+            .enumerate()
+            .any(|(o, s)| o != id && *s == Some(surname));
+        if shared {
+            continue;
+        }
+        // Where the surname occurs in the text, found once: the namesake test, the headline
+        // test and the occurrences all read these (three searches of the whole text were
+        // the rule's main cost).
+        let at_surname: Vec<usize> = match_starts(ctx.view, surname).collect();
         // … and so do two in the text at all (`Bill Clinton` in a story quoting Hillary).
         let given = speaker.name.split_whitespace().next().unwrap_or("");
-        let namesake = ctx.view.match_indices(surname).any(|(at, _)| {
+        let namesake = at_surname.iter().any(|&at| {
             let before = ctx.view[..at].trim_end_matches(' ');
             let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
             prev != given
@@ -117,10 +146,10 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
                 && !lexicon::is_title(&prev.to_lowercase())
                 && !lexicon::is_not_name(&prev.to_lowercase())
         });
-        if shared || namesake {
+        if namesake {
             continue;
         }
-        let occ = occurrences(ctx, &speaker.name, surname);
+        let occ = occurrences(ctx, &speaker.name, surname, &at_surname);
         let Some(first_full) = occ.iter().position(|o| o.form == Form::Full) else {
             continue;
         };
@@ -131,20 +160,21 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
         let body = |o: &&Occurrence| {
             o.paragraph >= lede
                 && ctx.paragraphs.get(o.paragraph).is_some_and(|p| {
-                    !ctx.is_headline(o.paragraph)
-                        && p.span.text(ctx.view).split_whitespace().count() >= 12
+                    !ctx.is_headline(o.paragraph) && has_words(p.span.text(ctx.view), 12)
                 })
         };
         // `Mr. Putin` in an abstract under a headline that named him (`Putin chides Turkey`)
-        // leans on the headline, as the styles that use honorifics do.
-        let named_in_headline = ctx
-            .view
-            .match_indices(surname)
-            .any(|(at, _)| ctx.paragraph_of(at).is_some_and(|p| ctx.is_headline(p)));
+        // leans on the headline, as the styles that use honorifics do. Asked only for an
+        // honorific, the one case that needs it.
+        let named_in_headline = || {
+            at_surname
+                .iter()
+                .any(|&at| ctx.paragraph_of(at).is_some_and(|p| ctx.is_headline(p)))
+        };
         let early = occ[..first_full]
             .iter()
             .find(body)
-            .filter(|o| !(o.form == Form::Honorific && named_in_headline));
+            .filter(|o| !(o.form == Form::Honorific && named_in_headline()));
         if let Some(early) = early {
             let written = early.span.text(ctx.view);
             let mut f = finding(
@@ -178,10 +208,13 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
             }
             let gap = occ[k].paragraph.saturating_sub(occ[k - 1].paragraph);
             // A section break (`___`, a time stamp in a live blog) starts a new item, which
-            // introduces people afresh.
-            let new_section = (occ[k - 1].paragraph..occ[k].paragraph)
-                .any(|p| ctx.is_break(p) || ctx.is_headline(p));
-            if gap >= LONG_GAP || new_section {
+            // introduces people afresh. Looked for only within a short gap (a long one resets
+            // anyway), so that this is not a walk over every paragraph between two mentions.
+            let new_section = || {
+                (occ[k - 1].paragraph..occ[k].paragraph)
+                    .any(|p| ctx.is_break(p) || ctx.is_headline(p))
+            };
+            if gap >= LONG_GAP || new_section() {
                 repeats = 0;
                 continue;
             }
@@ -208,6 +241,11 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Whether `text` has at least `n` words (without counting all of them).
+fn has_words(text: &str, n: usize) -> bool {
+    text.split_whitespace().take(n).count() >= n
 }
 
 /// Particles that belong to a surname: `Le Pen`, `de Blasio`, `Van Hollen`.
@@ -242,10 +280,12 @@ fn surname_of(name: &str) -> Option<&str> {
 }
 
 /// Where the story names a person, in text order: the full name, or the surname alone.
-fn occurrences(ctx: &Ctx, full: &str, surname: &str) -> Vec<Occurrence> {
+/// `at_surname` are the starts of `surname` in the text ([`match_starts`]).
+fn occurrences(ctx: &Ctx, full: &str, surname: &str, at_surname: &[usize]) -> Vec<Occurrence> {
     let mut out = Vec::new();
+    // In text order and without overlap (`match_indices`), so ends increase too.
     let mut full_spans: Vec<Span> = Vec::new();
-    for (at, _) in ctx.view.match_indices(full) {
+    for at in match_starts(ctx.view, full) {
         let span = Span::new(at, at + full.len());
         if let Some(p) = usable(ctx, span) {
             full_spans.push(span);
@@ -256,9 +296,12 @@ fn occurrences(ctx: &Ctx, full: &str, surname: &str) -> Vec<Occurrence> {
             });
         }
     }
-    for (at, _) in ctx.view.match_indices(surname) {
+    for &at in at_surname {
         let span = Span::new(at, at + surname.len());
-        if full_spans.iter().any(|f| f.overlaps(span)) {
+        // The one full name that can overlap is the first ending after this start (a scan of
+        // all of them per surname was quadratic in the mentions of a person).
+        let k = full_spans.partition_point(|f| f.end <= span.start);
+        if full_spans.get(k).is_some_and(|f| f.overlaps(span)) {
             continue;
         }
         let Some(p) = usable(ctx, span) else { continue };

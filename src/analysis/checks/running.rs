@@ -119,11 +119,9 @@ fn signature_line(text: &str) -> bool {
 fn stray_close(ctx: &Ctx, pi: usize) -> Option<Span> {
     let para = ctx.paragraphs.get(pi)?;
     let text = para.span.text(ctx.view);
-    let inside = |at: usize| {
-        ctx.quotes
-            .iter()
-            .any(|q| q.paragraph == pi && q.span.contains(at))
-    };
+    // Only this paragraph's quotes can hold a mark of it (a scan of every quote per mark
+    // was quadratic).
+    let inside = |at: usize| ctx.quotes_in(pi).iter().any(|q| q.span.contains(at));
     let mut prev: Option<char> = None;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -159,7 +157,9 @@ fn closed_before_continuation(ctx: &Ctx) -> Vec<crate::analysis::model::Finding>
         if ctx.is_headline(pi) {
             continue;
         }
-        let Some(last) = ctx.quotes.iter().rfind(|q| q.paragraph == pi) else {
+        // The paragraph's own quotes, not a search of all of them per paragraph (that was
+        // quadratic, a tenth of the engine's time on a long document).
+        let Some(last) = ctx.quotes_in(pi).last() else {
             continue;
         };
         // Only punctuation may follow the closing mark: the quote ends the paragraph.
@@ -179,7 +179,7 @@ fn closed_before_continuation(ctx: &Ctx) -> Vec<crate::analysis::model::Finding>
         let Some(next_para) = ctx.paragraphs.get(pi + 1) else {
             continue;
         };
-        let Some(next) = ctx.quotes.iter().find(|q| q.paragraph == pi + 1) else {
+        let Some(next) = ctx.quotes_in(pi + 1).first() else {
             continue;
         };
         // A continuation is speech that goes on: sentences ending inside the marks, not a
@@ -188,11 +188,7 @@ fn closed_before_continuation(ctx: &Ctx) -> Vec<crate::analysis::model::Finding>
         let speech = inner.split_whitespace().count() >= 6
             && inner.ends_with(['.', ',', '!', '?', '…', '—', '-', ':', ';']);
         // It must be a whole quote paragraph or a proper running quote, not one broken off.
-        let whole = next.closed
-            || ctx
-                .quotes
-                .iter()
-                .any(|o| o.group == next.group && o.paragraph == pi + 2);
+        let whole = next.closed || ctx.quotes_in(pi + 2).iter().any(|o| o.group == next.group);
         let continues = next.span.start == next_para.span.start
             && speech
             && whole
@@ -206,12 +202,11 @@ fn closed_before_continuation(ctx: &Ctx) -> Vec<crate::analysis::model::Finding>
         // a cue in its paragraph, is not what this case is about.
         // Any speech verb counts, even one whose subject the cue finder could not read (`the
         // Gawker employee wrote`): the writer attributed that paragraph.
-        let cue_in_next = ctx.sentences.iter().any(|s| {
-            s.paragraph == pi + 1
-                && (!s.cues.is_empty()
-                    || s.toks
-                        .iter()
-                        .any(|t| t.is_word() && !t.cap && lexicon::speech_verb(&t.lower).is_some()))
+        let cue_in_next = ctx.sentences_in(pi + 1).any(|s| {
+            !s.cues.is_empty()
+                || s.toks
+                    .iter()
+                    .any(|t| t.is_word() && !t.cap && lexicon::speech_verb(&t.lower).is_some())
         });
         if !continues || cue_in_next {
             continue;

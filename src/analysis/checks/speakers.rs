@@ -8,105 +8,246 @@
 //! only the first part of a group is measured: its later parts are plainly the same speaker.
 
 use super::{finding, Ctx};
-use crate::analysis::model::{Finding, Fix, Method, QuoteKind, Related, Span};
+use crate::analysis::model::{Finding, Fix, Method, Quote, QuoteKind, Related, Span};
 use crate::analysis::rules::Rule;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// How many paragraphs after the one naming the speaker a continuation may sit.
 const MAX_DISTANCE: usize = 2;
 
 pub fn restate(ctx: &Ctx, earlier: &[Finding]) -> Vec<Finding> {
     let mut out = Vec::new();
+    // Each question below was a scan over every earlier quote or finding, per quote: O(n²) on
+    // a long document. They are answered from state kept while walking the quotes in order.
+    // A running-quote finding in the paragraph before means these paragraphs are one quote
+    // once that is fixed; one problem, one finding. The paragraphs right after one:
+    let after_running: FxHashSet<usize> = earlier
+        .iter()
+        .filter(|f| f.rule == Rule::RunningQuote)
+        .filter_map(|f| ctx.paragraph_of(f.span.start))
+        .map(|p| p + 1)
+        .collect();
+    let mut seen_groups: FxHashSet<usize> = FxHashSet::default();
+    // Per speaker, the span of the latest-starting earlier quote attributed to them by a cue of
+    // their own (the last one on a tie, as `max_by_key` picks).
+    let mut cued: FxHashMap<usize, Span> = FxHashMap::default();
+    let mut mentions: FxHashMap<usize, Mentions> = FxHashMap::default();
+    let others = Others::new(ctx);
     for (k, q) in ctx.quotes.iter().enumerate() {
-        let Some(a) = &q.attribution else { continue };
-        if q.kind != QuoteKind::Direct {
-            continue;
-        }
-        // Quotes leaning on a cue elsewhere in their paragraph (`Method::SameParagraph`) are
-        // not measured: on published copy, a quote right after another speaker's quote in the
-        // same paragraph is nearly always that speaker going on, so "it reads as theirs" was
-        // wrong far more often than right.
-        if a.method != Method::Continuation {
-            continue;
-        }
         // Later parts of a running quote go with its first part.
-        if ctx.quotes[..k].iter().any(|p| p.group == q.group) {
-            continue;
+        let first_part = seen_groups.insert(q.group);
+        if first_part {
+            let state = Earlier {
+                after_running: &after_running,
+                cued: &cued,
+                others: &others,
+            };
+            out.extend(restate_one(ctx, k, q, &state, &mut mentions));
         }
-        // A running-quote finding in the paragraph before means these paragraphs are one
-        // quote once that is fixed; one problem, one finding.
-        let running_before = earlier.iter().any(|f| {
-            f.rule == Rule::RunningQuote
-                && ctx
-                    .paragraph_of(f.span.start)
-                    .is_some_and(|p| p + 1 == q.paragraph)
-        });
-        if running_before {
-            continue;
-        }
-        let Some(speaker) = ctx.speakers.get(a.speaker) else {
-            continue;
-        };
-        // Where the speaker was last named or attributed by a cue of their own.
-        let named = speaker
-            .mentions
-            .iter()
-            .filter(|m| m.end <= q.span.start)
-            .copied()
-            .chain(
-                ctx.quotes[..k]
-                    .iter()
-                    .filter(|p| {
-                        p.attribution.as_ref().is_some_and(|pa| {
-                            pa.speaker == a.speaker && pa.method != Method::Continuation
-                        })
+        if let Some(pa) = &q.attribution {
+            if pa.method != Method::Continuation {
+                cued.entry(pa.speaker)
+                    .and_modify(|s| {
+                        if q.span.start >= s.start {
+                            *s = q.span;
+                        }
                     })
-                    .map(|p| p.span),
-            )
-            .max_by_key(|s| s.start);
-        let Some(anchor_span) = named else { continue };
-        let anchor = anchor_span.start;
-        let Some(anchor_para) = ctx.paragraph_of(anchor) else {
-            continue;
-        };
-        let distance = q.paragraph.saturating_sub(anchor_para);
-        let other = ctx.quotes[..k].iter().find(|p| {
-            p.span.start > anchor
-                && p.kind == QuoteKind::Direct
-                && p.attribution
-                    .as_ref()
-                    .is_some_and(|pa| pa.speaker != a.speaker)
-        });
-        let message = if let Some(o) = other {
-            let who = o
-                .attribution
-                .as_ref()
-                .and_then(|x| ctx.speakers.get(x.speaker))
-                .map_or("someone else", |s| s.name.as_str());
-            format!(
-                "{who} was quoted since {} was last named, so this quote reads as {who}'s. Say \
-                 again who is speaking (`…,\" {} said.`).",
-                speaker.name,
-                short_name(&speaker.name)
-            )
-        } else if distance > MAX_DISTANCE {
-            format!(
-                "{} was last named {distance} paragraphs back; attribute this quote again \
-                 (`…,\" {} said.`) so the reader does not have to count back.",
-                speaker.name,
-                short_name(&speaker.name)
-            )
-        } else {
-            continue;
-        };
-        let mut f = finding(Rule::RestateAttribution, q.span, message);
-        f.related = vec![Related {
-            span: anchor_span,
-            message: format!("{} is last named here", speaker.name),
-        }];
-        f.candidates = vec![a.speaker];
-        out.push(f);
+                    .or_insert(q.span);
+            }
+        }
     }
     out
+}
+
+/// What [`restate`] knows about the quotes before the one it judges.
+struct Earlier<'s> {
+    after_running: &'s FxHashSet<usize>,
+    cued: &'s FxHashMap<usize, Span>,
+    others: &'s Others,
+}
+
+/// The finding for quote `k`, the first part of its group, if its speaker should be named again.
+fn restate_one(
+    ctx: &Ctx,
+    k: usize,
+    q: &Quote,
+    earlier: &Earlier,
+    mentions: &mut FxHashMap<usize, Mentions>,
+) -> Option<Finding> {
+    let a = q.attribution.as_ref()?;
+    if q.kind != QuoteKind::Direct {
+        return None;
+    }
+    // Quotes leaning on a cue elsewhere in their paragraph (`Method::SameParagraph`) are
+    // not measured: on published copy, a quote right after another speaker's quote in the
+    // same paragraph is nearly always that speaker going on, so "it reads as theirs" was
+    // wrong far more often than right.
+    if a.method != Method::Continuation {
+        return None;
+    }
+    if earlier.after_running.contains(&q.paragraph) {
+        return None;
+    }
+    let speaker = ctx.speakers.get(a.speaker)?;
+    // Where the speaker was last named or attributed by a cue of their own: the mention or
+    // quote that starts last, a quote winning a tie (it came later in the original chain).
+    let mention = mentions
+        .entry(a.speaker)
+        .or_insert_with(|| Mentions::new(&speaker.mentions))
+        .last_ending_by(&speaker.mentions, q.span.start);
+    let anchor_span = match (mention, earlier.cued.get(&a.speaker).copied()) {
+        (Some(m), Some(c)) => {
+            if c.start >= m.start {
+                c
+            } else {
+                m
+            }
+        }
+        (m, c) => m.or(c)?,
+    };
+    let anchor = anchor_span.start;
+    let anchor_para = ctx.paragraph_of(anchor)?;
+    let distance = q.paragraph.saturating_sub(anchor_para);
+    let other = earlier
+        .others
+        .first_after(ctx, anchor, k, a.speaker)
+        .and_then(|i| ctx.quotes.get(i));
+    let message = if let Some(o) = other {
+        let who = o
+            .attribution
+            .as_ref()
+            .and_then(|x| ctx.speakers.get(x.speaker))
+            .map_or("someone else", |s| s.name.as_str());
+        format!(
+            "{who} was quoted since {} was last named, so this quote reads as {who}'s. Say \
+             again who is speaking (`…,\" {} said.`).",
+            speaker.name,
+            short_name(&speaker.name)
+        )
+    } else if distance > MAX_DISTANCE {
+        format!(
+            "{} was last named {distance} paragraphs back; attribute this quote again \
+             (`…,\" {} said.`) so the reader does not have to count back.",
+            speaker.name,
+            short_name(&speaker.name)
+        )
+    } else {
+        return None;
+    };
+    let mut f = finding(Rule::RestateAttribution, q.span, message);
+    f.related = vec![Related {
+        span: anchor_span,
+        message: format!("{} is last named here", speaker.name),
+    }];
+    f.candidates = vec![a.speaker];
+    Some(f)
+}
+
+/// A speaker's mentions ordered by end, each with the latest-starting mention up to it, so
+/// that "the last mention ending by offset x" is a binary search instead of a scan of every
+/// mention per quote. Mentions need not be sorted: this is exact for any order.
+struct Mentions {
+    ends: Vec<usize>,
+    /// `(start, index)` of the best mention among the first `i + 1` by end: the greatest
+    /// start, then the greatest index (the last in the list, as `max_by_key` picks).
+    best: Vec<(usize, usize)>,
+}
+
+impl Mentions {
+    fn new(mentions: &[Span]) -> Mentions {
+        let mut order: Vec<(usize, usize)> = mentions
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.end, i))
+            .collect();
+        order.sort_unstable();
+        let mut best = Vec::with_capacity(order.len());
+        let mut top: Option<(usize, usize)> = None;
+        for &(_, i) in &order {
+            let key = (mentions.get(i).map_or(0, |m| m.start), i);
+            let t = top.map_or(key, |t| t.max(key));
+            top = Some(t);
+            best.push(t);
+        }
+        Mentions {
+            ends: order.into_iter().map(|(end, _)| end).collect(),
+            best,
+        }
+    }
+
+    /// Of the mentions ending at or before `offset`, the one starting last.
+    fn last_ending_by(&self, mentions: &[Span], offset: usize) -> Option<Span> {
+        let n = self.ends.partition_point(|&e| e <= offset);
+        let (_, i) = *self.best.get(n.checked_sub(1)?)?;
+        mentions.get(i).copied()
+    }
+}
+
+/// Answers "the first quote before `k` starting after `anchor` that is a direct quote another
+/// speaker is credited with" without scanning all of them: quotes are in text order, so the
+/// ones after `anchor` start at a bisection point, and among the attributed direct quotes each
+/// knows the next one with a different speaker.
+struct Others {
+    /// Whether quote starts never decrease (the pairing emits them in text order); the
+    /// search falls back to a scan otherwise.
+    sorted: bool,
+    /// Indices of the direct quotes with an attribution, in order.
+    direct: Vec<usize>,
+    speaker: Vec<usize>,
+    /// For each position in `direct`, the next position whose speaker differs.
+    next_other: Vec<usize>,
+}
+
+impl Others {
+    fn new(ctx: &Ctx) -> Others {
+        let quotes = ctx.quotes;
+        let sorted = quotes
+            .windows(2)
+            .all(|w| w[0].span.start <= w[1].span.start);
+        let (direct, speaker): (Vec<usize>, Vec<usize>) = quotes
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.kind == QuoteKind::Direct)
+            .filter_map(|(i, p)| p.attribution.as_ref().map(|pa| (i, pa.speaker)))
+            .unzip();
+        let mut next_other = vec![direct.len(); direct.len()];
+        for d in (0..direct.len()).rev() {
+            next_other[d] = match (speaker.get(d), speaker.get(d + 1)) {
+                (Some(a), Some(b)) if a != b => d + 1,
+                (Some(_), Some(_)) => next_other.get(d + 1).copied().unwrap_or(direct.len()),
+                _ => direct.len(),
+            };
+        }
+        Others {
+            sorted,
+            direct,
+            speaker,
+            next_other,
+        }
+    }
+
+    /// The index of the first quote among `quotes[..k]` that starts after `anchor`, is direct,
+    /// and is attributed to someone other than `speaker`.
+    fn first_after(&self, ctx: &Ctx, anchor: usize, k: usize, speaker: usize) -> Option<usize> {
+        let quotes = ctx.quotes.get(..k)?;
+        if !self.sorted {
+            return quotes.iter().position(|p| {
+                p.span.start > anchor
+                    && p.kind == QuoteKind::Direct
+                    && p.attribution
+                        .as_ref()
+                        .is_some_and(|pa| pa.speaker != speaker)
+            });
+        }
+        let from = quotes.partition_point(|p| p.span.start <= anchor);
+        let d = self.direct.partition_point(|&i| i < from);
+        let d = if *self.speaker.get(d)? != speaker {
+            d
+        } else {
+            *self.next_other.get(d)?
+        };
+        self.direct.get(d).copied().filter(|&i| i < k)
+    }
 }
 
 /// The surname of a person's full name, or a description as it is.

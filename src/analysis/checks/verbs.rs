@@ -16,7 +16,8 @@ use crate::analysis::options::HouseTense;
 use crate::analysis::phrases::NpKind;
 use crate::analysis::rules::Rule;
 use crate::analysis::tokens::{Tok, Token};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
 
 /// Verbs that editorialise (`claim`: doubt, `admit`/`concede`/`confess`: wrongdoing, `insist`:
 /// dispute, `charge`: legal charges) and verbs that are not speech (people do not smile words).
@@ -68,8 +69,8 @@ fn inflect(base: &str) -> Vec<String> {
 }
 
 /// Lower-cased forms to look for, each with the base form it came from.
-fn loaded_forms(configured: Option<&[String]>) -> HashMap<String, String> {
-    let mut map = HashMap::new();
+fn loaded_forms(configured: Option<&[String]>) -> Forms {
+    let mut map = FxHashMap::default();
     let bases: Vec<String> = match configured {
         Some(list) => list.iter().map(|w| w.trim().to_lowercase()).collect(),
         None => LOADED.iter().map(|w| w.to_string()).collect(),
@@ -81,7 +82,65 @@ fn loaded_forms(configured: Option<&[String]>) -> HashMap<String, String> {
         // A configured inflected form (`claimed`) is matched as written too.
         map.entry(base.clone()).or_insert(base);
     }
-    map
+    Forms::new(map)
+}
+
+/// The loaded forms, with a first test on a word's first byte and length that turns away
+/// nearly every word of a story before any hashing: this check looks up every word, and the
+/// lookups were most of its time.
+struct Forms {
+    map: FxHashMap<String, String>,
+    /// The first bytes of the forms, one bit each.
+    first: [u64; 4],
+    /// The byte lengths of the forms below 64, one bit each.
+    lengths: u64,
+    /// Whether some form is 64 bytes or longer.
+    long: bool,
+}
+
+impl Forms {
+    fn new(map: FxHashMap<String, String>) -> Forms {
+        let mut forms = Forms {
+            first: [0; 4],
+            lengths: 0,
+            long: false,
+            map,
+        };
+        for form in forms.map.keys() {
+            if let Some(&b) = form.as_bytes().first() {
+                forms.first[usize::from(b / 64)] |= 1 << (b % 64);
+            }
+            match form.len() {
+                n if n < 64 => forms.lengths |= 1 << n,
+                _ => forms.long = true,
+            }
+        }
+        forms
+    }
+
+    fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// The base form of `word`, if it is one of the forms.
+    fn get(&self, word: &str) -> Option<&str> {
+        let b = *word.as_bytes().first()?;
+        let first = self.first[usize::from(b / 64)] & (1 << (b % 64)) != 0;
+        let length = match word.len() {
+            n if n < 64 => self.lengths & (1 << n) != 0,
+            _ => self.long,
+        };
+        if !(first && length) {
+            return None;
+        }
+        self.map.get(word).map(String::as_str)
+    }
+}
+
+/// The built-in forms, built once rather than for every document.
+fn default_forms() -> &'static Forms {
+    static FORMS: OnceLock<Forms> = OnceLock::new();
+    FORMS.get_or_init(|| loaded_forms(None))
 }
 
 /// `said` in the tense and person of `form`: `claimed` → `said`, `insists` → `says`.
@@ -211,7 +270,14 @@ fn tags_quote(toks: &[Token], i: usize) -> bool {
 }
 
 pub fn loaded(ctx: &Ctx) -> Vec<Finding> {
-    let forms = loaded_forms(ctx.options.loaded_verbs.as_deref());
+    let configured;
+    let forms = match ctx.options.loaded_verbs.as_deref() {
+        None => default_forms(),
+        Some(list) => {
+            configured = loaded_forms(Some(list));
+            &configured
+        }
+    };
     let mut out = Vec::new();
     if forms.is_empty() {
         return out;
@@ -232,10 +298,7 @@ pub fn loaded(ctx: &Ctx) -> Vec<Finding> {
             let cue = s.cues.iter().find(|c| c.verb == t.span);
             // People smile, laugh and sigh without speaking: those verbs count only as the tag
             // of a quotation.
-            let gesture = matches!(
-                base.as_str(),
-                "smile" | "laugh" | "sigh" | "grin" | "chuckle"
-            );
+            let gesture = matches!(base, "smile" | "laugh" | "sigh" | "grin" | "chuckle");
             let attributes = match cue {
                 Some(c) => {
                     attached_to_quote(ctx, s, c)
