@@ -110,7 +110,11 @@ fn ten_thousand_edits_keep_the_server_text_equal_and_memory_flat() {
             let line = p["line"].as_u64().unwrap_or(0) as u32;
             let character = p["character"].as_u64().unwrap_or(0) as u32;
             client.hover(&doc, line, character);
-            client.discard("textDocument/publishDiagnostics");
+            // Never after the last edit: its diagnostics, which the end of the test waits
+            // for, may already have arrived and would be thrown away (a flaky timeout).
+            if n < EDITS {
+                client.discard("textDocument/publishDiagnostics");
+            }
         }
         if n % 100 == 0 {
             let symbols = client.request(
