@@ -16,8 +16,10 @@
 //! after random edits).
 //!
 //! Memory: a sentence's tokens are *moved* into the analysis and handed back afterwards
-//! ([`Memo::restore`]), never copied, so a memo adds no tokens to the peak of an analysis. An
-//! entry not used by the latest analysis is dropped with it: the memo holds one version's work.
+//! ([`Memo::restore`]), never copied, so a memo adds no tokens to the peak of an analysis. The
+//! keys' texts are not copied either: every entry points into one copy of the previous
+//! version's text. An entry not used by the latest analysis is dropped with it: the memo holds
+//! one version's work.
 
 use super::cues::{self, Cue};
 use super::lexicon::ExtraVerbs;
@@ -32,26 +34,28 @@ use std::hash::{Hash, Hasher};
 
 /// A sentence's tokens and cues, with where they were computed: `start` is the sentence's
 /// byte offset and `quotes` the engine's indices of its quotations, both as of the last use.
+/// Its text is `len` bytes from `start` of the previous version.
 struct SentenceWork {
-    text: Box<str>,
+    len: usize,
     /// Quotation spans relative to the sentence start (part of the key).
     rel_quotes: Box<[(usize, usize)]>,
     start: usize,
     quote_ids: Box<[u32]>,
     toks: Vec<Token>,
     cues: Vec<Cue>,
-    subject: Option<Np>,
+    /// Boxed: most sentences have one, and a phrase is large beside the rest of an entry.
+    subject: Option<Box<Np>>,
 }
 
 /// The key of a sentence lent to the running analysis, to give its work back afterwards.
 struct Lent {
     hash: u64,
-    text: Box<str>,
+    len: usize,
     rel_quotes: Box<[(usize, usize)]>,
     start: usize,
     quote_ids: Box<[u32]>,
-    /// The subject stays with the key: the analysis gets a copy (few sentences have one).
-    subject: Option<Np>,
+    /// The subject stays with the key: the analysis gets a copy.
+    subject: Option<Box<Np>>,
 }
 
 /// The tokens, cues and subject of one sentence, as the reading walk needs them.
@@ -62,16 +66,19 @@ pub struct Read {
     pub subject: Option<Np>,
 }
 
-/// Sentence boundaries of a paragraph, relative to its start.
+/// Sentence boundaries of a paragraph, relative to its start; its text is `len` bytes from
+/// `start` (of the previous version, or of this one once used again).
 struct ParagraphWork {
-    text: Box<str>,
+    start: usize,
+    len: usize,
     rel_quotes: Box<[(usize, usize)]>,
     sentences: Box<[(usize, usize)]>,
 }
 
-/// A paragraph's quotation marks, read on their own (offsets as of `start`).
+/// A paragraph's quotation marks, read on their own (offsets as of `start`; its text is `len`
+/// bytes from there, like [`ParagraphWork`]'s).
 struct PairWork {
-    text: Box<str>,
+    len: usize,
     start: usize,
     pairs: Option<ParagraphPairs>,
     opens_with_mark: Option<bool>,
@@ -91,6 +98,8 @@ pub struct MemoStats {
 #[derive(Default)]
 pub struct Memo {
     on: bool,
+    /// The text (prose view) of the previous analysis, which the entries point into.
+    prev: String,
     /// Several entries per key: a document may repeat a sentence (`He declined to comment.`).
     sentences: FxHashMap<u64, Vec<SentenceWork>>,
     paragraphs: FxHashMap<u64, ParagraphWork>,
@@ -141,21 +150,28 @@ impl Memo {
             return sentences::split(view, para, quotes);
         };
         let hash = key(text, &rel);
-        let hit = self
-            .paragraphs
-            .remove(&hash)
-            .or_else(|| self.next_paragraphs.remove(&hash))
-            .filter(|w| &*w.text == text && *w.rel_quotes == *rel);
+        let same = |w: &ParagraphWork, within: &str| {
+            *w.rel_quotes == *rel && within.get(w.start..w.start + w.len) == Some(text)
+        };
+        // Kept from the previous version, or already used by this one (a repeated paragraph).
+        let hit = match self.paragraphs.remove(&hash) {
+            Some(w) if same(&w, &self.prev) => Some(w),
+            _ => self.next_paragraphs.remove(&hash).filter(|w| same(w, view)),
+        };
         let work = match hit {
             Some(work) => {
                 self.stats.paragraphs_reused += 1;
-                work
+                ParagraphWork {
+                    start: para.start,
+                    ..work
+                }
             }
             None => {
                 self.stats.paragraphs_computed += 1;
                 let found = sentences::split(view, para, quotes);
                 ParagraphWork {
-                    text: text.into(),
+                    start: para.start,
+                    len: text.len(),
                     rel_quotes: rel.into(),
                     sentences: found
                         .iter()
@@ -194,53 +210,61 @@ impl Memo {
             .iter()
             .map(|&(i, _)| u32::try_from(i).unwrap_or(u32::MAX))
             .collect();
+        let prev = &self.prev;
         let entries = self.sentences.get_mut(&hash);
         let hit = entries.and_then(|list| {
-            let k = list
-                .iter()
-                .position(|w| &*w.text == text && *w.rel_quotes == *rel)?;
+            let k = list.iter().position(|w| {
+                *w.rel_quotes == *rel && prev.get(w.start..w.start + w.len) == Some(text)
+            })?;
             Some(list.swap_remove(k))
         });
-        let (read, text) = match hit {
+        let read = match hit {
             Some(mut work) => {
                 self.stats.sentences_reused += 1;
                 relocate(&mut work, sentence.start, &quote_ids);
-                let read = Read {
+                Read {
                     toks: work.toks,
                     cues: work.cues,
-                    subject: work.subject,
-                };
-                (read, work.text)
+                    subject: work.subject.map(|np| *np),
+                }
             }
             None => {
                 self.stats.sentences_computed += 1;
-                (compute(view, sentence, qs, extra), text.into())
+                compute(view, sentence, qs, extra)
             }
         };
         self.lent.push(Some(Lent {
             hash,
-            text,
+            len: text.len(),
             rel_quotes: rel.into(),
             start: sentence.start,
             quote_ids,
-            subject: read.subject.clone(),
+            subject: read.subject.clone().map(Box::new),
         }));
         read
     }
 
-    /// Ends an analysis: takes back the tokens and cues of its sentences (in the order
-    /// [`Memo::sentence`] lent them) and drops whatever the analysis did not use.
-    pub fn restore(&mut self, work: impl IntoIterator<Item = (Vec<Token>, Vec<Cue>)>) {
+    /// Ends the analysis of `view`: takes back the tokens and cues of its sentences (in the
+    /// order [`Memo::sentence`] lent them) and drops whatever the analysis did not use.
+    pub fn restore(&mut self, view: &str, work: impl IntoIterator<Item = (Vec<Token>, Vec<Cue>)>) {
         self.paragraphs = std::mem::take(&mut self.next_paragraphs);
         self.marks = std::mem::take(&mut self.next_marks);
+        self.prev.clear();
+        if self.on {
+            // Into the same buffer: a keystroke rarely changes the length much.
+            self.prev.push_str(view);
+        }
         let mut kept: FxHashMap<u64, Vec<SentenceWork>> = FxHashMap::default();
         if self.on {
             kept.reserve(self.lent.len());
             // Drained, not taken: the list keeps its capacity for the next keystroke.
-            for (lent, (toks, cues)) in self.lent.drain(..).zip(work) {
+            for (lent, (mut toks, cues)) in self.lent.drain(..).zip(work) {
                 let Some(l) = lent else { continue };
+                // Kept tokens are most of a document's memory: no spare room (a no-op for
+                // those already trimmed when first kept).
+                toks.shrink_to_fit();
                 kept.entry(l.hash).or_default().push(SentenceWork {
-                    text: l.text,
+                    len: l.len,
                     rel_quotes: l.rel_quotes,
                     start: l.start,
                     quote_ids: l.quote_ids,
@@ -261,11 +285,12 @@ impl Memo {
     fn marks_of(&mut self, view: &str, para: Span) -> Option<(u64, PairWork)> {
         let text = view.get(para.start..para.end).filter(|_| self.on)?;
         let hash = key(text, &[]);
-        let found = self
-            .marks
-            .remove(&hash)
-            .or_else(|| self.next_marks.remove(&hash))
-            .filter(|w| &*w.text == text);
+        let same = |w: &PairWork, within: &str| within.get(w.start..w.start + w.len) == Some(text);
+        // Kept from the previous version, or already used by this one (a repeated paragraph).
+        let found = match self.marks.remove(&hash) {
+            Some(w) if same(&w, &self.prev) => Some(w),
+            _ => self.next_marks.remove(&hash).filter(|w| same(w, view)),
+        };
         let work = match found {
             Some(w) if w.start == para.start => w,
             Some(w) => {
@@ -279,7 +304,7 @@ impl Memo {
                 }
             }
             None => PairWork {
-                text: text.into(),
+                len: text.len(),
                 start: para.start,
                 pairs: None,
                 opens_with_mark: None,

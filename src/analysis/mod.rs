@@ -131,7 +131,7 @@ fn analyze_memo(text: &str, kind: DocKind, options: &Options, memo: &mut memo::M
     );
     let mut unclosed = pairing.unclosed.clone();
     let mut style = checks::run(&ctx, &mut unclosed);
-    memo.restore(ctx.sentences.into_iter().map(|s| (s.toks, s.cues)));
+    memo.restore(view, ctx.sentences.into_iter().map(|s| (s.toks, s.cues)));
     // The checks read the prose view, where Markdown syntax is blanked; a fix whose edit spans
     // any of it (`said **Putin**`) would destroy the markup, so it is dropped and the finding
     // stays, without a fix.
