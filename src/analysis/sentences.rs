@@ -16,20 +16,21 @@ pub fn split(view: &str, para: Span, quotes: &[Span]) -> Vec<Span> {
     let Some(text) = view.get(para.start..para.end) else {
         return out;
     };
+    let bytes = text.as_bytes();
     let mut start = 0usize;
     let mut qi = 0usize;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let at = para.start + i;
+    // A byte cursor that jumps: over a quotation in one step, and through ordinary text to
+    // the next `.`, `?` or `!` (ASCII, so never inside another character). Walking every
+    // character of the quotations was most of this function's time.
+    let mut pos = 0usize;
+    while pos < text.len() {
+        let at = para.start + pos;
         // Skip over quotations, deciding at their end whether the sentence ends there.
         while qi < quotes.len() && quotes[qi].end <= at {
             qi += 1;
         }
         if let Some(&q) = quotes.get(qi) {
             if q.start <= at {
-                while iter.peek().is_some_and(|&(j, _)| para.start + j < q.end) {
-                    iter.next();
-                }
                 let local_end = q.end.saturating_sub(para.start).min(text.len());
                 // Only the quotation's own text: trimming marks back from its end without a
                 // bound crossed every earlier mark of the paragraph, quadratic on a run of marks.
@@ -40,31 +41,50 @@ pub fn split(view: &str, para: Span, quotes: &[Span]) -> Vec<Span> {
                     .trim_end_matches(|c: char| "\"'“”‘’«»`".contains(c))
                     .chars()
                     .next_back();
+                let rest = text.get(local_end..).unwrap_or_default();
                 if inner_last.is_some_and(|c| matches!(c, '.' | '?' | '!'))
-                    && starts_new_sentence(&text[local_end..])
-                    && !cue_follows(&text[local_end..])
+                    && starts_new_sentence(rest)
+                    && !cue_follows(rest)
                 {
                     push(&mut out, text, para.start, start, local_end);
                     start = local_end;
+                }
+                // On from the first character at or after the quotation's end.
+                pos = local_end.max(pos + 1);
+                while !text.is_char_boundary(pos) {
+                    pos += 1;
                 }
                 qi += 1;
                 continue;
             }
         }
-        if !matches!(c, '.' | '?' | '!') {
+        // The next terminal mark before the next quotation (or the paragraph's end).
+        let limit = quotes
+            .get(qi)
+            .map_or(text.len(), |q| q.start.saturating_sub(para.start))
+            .min(text.len());
+        let Some(i) = bytes
+            .get(pos..limit)
+            .and_then(|run| run.iter().position(|b| matches!(b, b'.' | b'?' | b'!')))
+            .map(|k| pos + k)
+        else {
+            pos = limit.max(pos + 1);
+            while !text.is_char_boundary(pos) {
+                pos += 1;
+            }
             continue;
-        }
+        };
+        let c = bytes[i];
         let mut end = i + 1;
         // Closing brackets and repeated terminal marks stay with this sentence.
-        while let Some(&(j, d)) = iter.peek() {
-            if matches!(d, ')' | ']' | '.' | '?' | '!') {
-                end = j + d.len_utf8();
-                iter.next();
-            } else {
-                break;
-            }
+        while bytes
+            .get(end)
+            .is_some_and(|d| matches!(d, b')' | b']' | b'.' | b'?' | b'!'))
+        {
+            end += 1;
         }
-        if c == '.' {
+        pos = end;
+        if c == b'.' {
             // The word before the period, as a slice: no per-period Vec and String.
             let from = text[..i]
                 .char_indices()
