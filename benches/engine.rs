@@ -6,11 +6,11 @@
 //! `cargo bench --bench engine`; criterion reports bytes per second (the MB/s).
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use saidso::analysis::{analyze, DocKind, Incremental, Options};
+use saidso::analysis::{analyze, DocKind};
 use std::hint::black_box;
 
 mod common;
-use common::{dev_corpus, long_article};
+use common::{dev_corpus, long_article, Typist};
 
 fn engine(c: &mut Criterion) {
     let article = long_article();
@@ -33,27 +33,9 @@ fn engine(c: &mut Criterion) {
     }
     group.finish();
 
-    // Type a character in the middle of the article and delete it again, alternately: every
-    // analysis sees a new text, and all but one sentence of it are as before.
-    let options = Options::default();
-    let mut inc = Incremental::new();
-    let mut text = article.clone();
-    inc.analyze(&text, DocKind::Text, &options);
-    let mut at = text.len() / 2;
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
-    let mut typed = false;
+    let mut typist = Typist::new(&article);
     c.bench_function("engine/keystroke in long article (incremental)", |b| {
-        b.iter(|| {
-            if typed {
-                text.remove(at);
-            } else {
-                text.insert(at, 'x');
-            }
-            typed = !typed;
-            black_box(inc.analyze(&text, DocKind::Text, &options))
-        })
+        b.iter(|| black_box(typist.keystroke()))
     });
 }
 

@@ -7,12 +7,12 @@
 //! otherwise; the best and the median round are printed.
 //! `cargo bench --bench throughput [-- ROUNDS]`.
 
-use saidso::analysis::{analyze, DocKind, Incremental, Options};
+use saidso::analysis::{analyze, DocKind};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 mod common;
-use common::{dev_corpus, long_article};
+use common::{dev_corpus, long_article, Typist};
 
 /// Nanoseconds this thread has spent on a CPU, if Linux says.
 fn cpu_ns() -> Option<u64> {
@@ -82,25 +82,13 @@ fn main() {
 /// The engine's share of a keystroke in the language server: one character typed into (then
 /// deleted from) the middle of the long article, re-analysed with `Incremental`.
 fn keystrokes(article: &str, rounds: usize) {
-    let options = Options::default();
-    let mut inc = Incremental::new();
-    let mut text = article.to_string();
-    inc.analyze(&text, DocKind::Text, &options);
-    let mut at = text.len() / 2;
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
+    let mut typist = Typist::new(article);
     let per_round = 50;
     let mut times: Vec<Duration> = (0..rounds)
         .map(|_| {
             time(|| {
-                for k in 0..per_round {
-                    if k % 2 == 0 {
-                        text.insert(at, 'x');
-                    } else {
-                        text.remove(at);
-                    }
-                    black_box(inc.analyze(&text, DocKind::Text, &options));
+                for _ in 0..per_round {
+                    black_box(typist.keystroke());
                 }
             }) / per_round
         })

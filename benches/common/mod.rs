@@ -1,5 +1,9 @@
-//! Inputs shared by the benchmarks: a long article built from the seed example, and the dev
-//! corpus when `../shared` is beside the repository.
+//! Inputs shared by the benchmarks: a long article built from the seed example, the dev
+//! corpus when `../shared` is beside the repository, and a writer typing into the article.
+
+#![allow(dead_code)] // each benchmark uses part of this
+
+use saidso::analysis::{Analysis, DocKind, Incremental, Options};
 
 const SEED: &str = include_str!("../../examples/putin-press-conference.txt");
 
@@ -30,4 +34,45 @@ pub fn dev_corpus() -> Option<Vec<String>> {
         }
     }
     Some(texts)
+}
+
+/// A writer at work in the middle of a document: each keystroke types a character there or
+/// deletes it again, alternately, and re-analyses incrementally as the language server does.
+/// Every analysis sees a new text in which all but one sentence are as before.
+pub struct Typist {
+    inc: Incremental,
+    options: Options,
+    text: String,
+    at: usize,
+    typed: bool,
+}
+
+impl Typist {
+    /// Opens `text` (analysing it once, as opening a document does).
+    pub fn new(text: &str) -> Typist {
+        let options = Options::default();
+        let mut inc = Incremental::new();
+        inc.analyze(text, DocKind::Text, &options);
+        let mut at = text.len() / 2;
+        while !text.is_char_boundary(at) {
+            at += 1;
+        }
+        Typist {
+            inc,
+            options,
+            text: text.to_string(),
+            at,
+            typed: false,
+        }
+    }
+
+    pub fn keystroke(&mut self) -> Analysis {
+        if self.typed {
+            self.text.remove(self.at);
+        } else {
+            self.text.insert(self.at, 'x');
+        }
+        self.typed = !self.typed;
+        self.inc.analyze(&self.text, DocKind::Text, &self.options)
+    }
 }
