@@ -32,9 +32,9 @@ use super::tokens::{tokenize, Tok, Token};
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::{Hash, Hasher};
 
-/// A sentence's tokens and cues, with where they were computed: `start` is the sentence's
-/// byte offset and `quotes` the engine's indices of its quotations, both as of the last use.
-/// Its text is `len` bytes from `start` of the previous version.
+/// A sentence's tokens, cues and subject, with where they were computed: `start` is the
+/// sentence's byte offset and `quote_ids` the engine's numbers of its quotations, both as of
+/// the last use. Its text is `len` bytes from `start` of the previous version.
 struct SentenceWork {
     len: usize,
     /// Quotation spans relative to the sentence start (part of the key).
