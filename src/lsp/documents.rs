@@ -10,13 +10,13 @@
 //! that has since changed is handed to whoever asked but never cached.
 
 use super::engine;
-use super::position::{self, Encoding};
+use super::position::{self, Encoding, LineIndex};
 use crate::analysis::{Analysis, DocKind, Incremental, Span};
 use crate::config::{suppress::UnknownId, Loaded};
 use ropey::Rope;
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent, Uri};
 
 /// One version of a document with its analysis: what every request handler reads.
@@ -36,6 +36,9 @@ pub struct Snapshot {
     pub project_error: Option<String>,
     /// `saidso-disable` comments naming rules that do not exist.
     pub unknown_directives: Vec<UnknownId>,
+    /// Line starts of `text`, built on the first range asked for (a request that converts
+    /// none, such as a hover off any quote, does not pay for it).
+    pub lines: OnceLock<LineIndex>,
 }
 
 impl Snapshot {
@@ -71,11 +74,14 @@ impl Snapshot {
             project,
             project_error,
             unknown_directives,
+            lines: OnceLock::new(),
         }
     }
 
     pub fn range(&self, span: Span, enc: Encoding) -> Range {
-        position::span_to_range(&self.rope, span, enc)
+        self.lines
+            .get_or_init(|| LineIndex::new(&self.text))
+            .range(&self.text, &self.rope, span, enc)
     }
 
     pub fn offset(&self, pos: Position, enc: Encoding) -> usize {
