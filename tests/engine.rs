@@ -69,6 +69,36 @@ fn explicit_cues_before_and_after() {
 }
 
 #[test]
+fn party_labels_and_bare_appositives_describe_the_speaker() {
+    // `GOP strategist X` and an appositive with no article (`X, refugee program director at
+    // Y, said`) are everyday newsroom descriptions, not breaks in the speaker phrase.
+    check(
+        "\"Every minute counts this week,\" said GOP strategist Keith Nahigian, a veteran of \
+         three campaigns.\n\n\
+         \"The program has failed the children it was meant to protect,\" Bill Frelick, refugee \
+         rights program director at Human Rights Watch, said in an interview.\n\n\
+         \"We will appeal,\" Dana Reyes, campaign finance lawyer, said.",
+        r#"
+        "Every minute counts this" direct → Keith Nahigian (explicit)
+        "The program has failed" direct → Bill Frelick (explicit)
+        "We will appeal," direct → Dana Reyes (explicit)
+        "#,
+    );
+}
+
+#[test]
+fn a_sentence_adverb_between_commas_leaves_the_subject_speaking() {
+    check(
+        "The council met on Monday.\n\n\"We won,\" Mayor Ana Ortiz, however, said.\n\n\
+         Councilman Dale Brooks, meanwhile, said the vote was \"a disgrace.\"",
+        r#"
+        "We won," direct → Ana Ortiz (explicit)
+        "a disgrace." partial → Dale Brooks (explicit)
+        "#,
+    );
+}
+
+#[test]
 fn according_to_and_told_reporters() {
     check(
         "The plant will close in June, according to a company spokeswoman. \"It is a sad day,\" \

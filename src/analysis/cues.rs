@@ -258,6 +258,17 @@ fn singular_without_auxiliary(toks: &[Token], v: usize, np: &Np) -> bool {
 
 /// The subject before a verb at `v`, over adverbs, auxiliaries, an appositive or a
 /// parenthesis: `Putin has repeatedly said`, `Hill, a doctor, said`, `Graham (R-SC) said`.
+/// An appositive without an article that names a role after words describing it: `refugee
+/// rights program director at Human Rights Watch`, `campaign finance lawyer`. Up to four
+/// lower-case words, then the role noun or title, before any preposition.
+fn bare_role(appositive: &[Token]) -> bool {
+    appositive
+        .iter()
+        .take_while(|t| t.is_word() && !t.cap)
+        .take(5)
+        .any(|t| lexicon::is_role_noun(&t.lower) || lexicon::is_title(&t.lower))
+}
+
 fn subject_before(toks: &[Token], v: usize) -> Option<Np> {
     let mut j = v.checked_sub(1)?;
     // Auxiliaries and adverbs: `has repeatedly said`, `mockingly responded`.
@@ -298,6 +309,27 @@ fn subject_before(toks: &[Token], v: usize) -> Option<Np> {
     if !clause && toks[comma..j].iter().any(|t| t.quote().is_some()) {
         return None;
     }
+    // `Smith, however, said`: a sentence adverb set off by commas; the subject is before it.
+    if j == comma + 2
+        && !first.cap
+        && matches!(
+            w,
+            "however"
+                | "meanwhile"
+                | "though"
+                | "too"
+                | "also"
+                | "instead"
+                | "nonetheless"
+                | "nevertheless"
+                | "moreover"
+                | "meantime"
+                | "likewise"
+                | "separately"
+        )
+    {
+        return np_backward(toks, comma.checked_sub(1)?).map(|np| with_head_before(toks, np));
+    }
     let plausible = first.is_word()
         && (clause
             || DETERMINERS.contains(&w)
@@ -308,7 +340,8 @@ fn subject_before(toks: &[Token], v: usize) -> Option<Np> {
             || first.cap
             || w.chars().all(|c| c.is_ascii_digit())
             || lexicon::is_title(w)
-            || lexicon::is_role_noun(w));
+            || lexicon::is_role_noun(w)
+            || bare_role(&toks[comma + 1..j]));
     if !plausible {
         return None;
     }

@@ -59,7 +59,7 @@ election defense justice police national senior-level regional international leg
 economic independent outside veteran republican democratic conservative liberal progressive \
 u.s. american white house senate executive general public health cyber research \
 communications polling media news staff team law enforcement counterterrorism pentagon \
-department transition current retired";
+department transition current retired gop democrat";
 
 /// Whether `w` is one of [`NP_MODIFIERS`] (a set: this is asked of every word of a phrase).
 fn is_np_modifier(w: &str) -> bool {
