@@ -99,6 +99,21 @@ fn a_sentence_adverb_between_commas_leaves_the_subject_speaking() {
 }
 
 #[test]
+fn a_title_word_after_a_first_name_is_a_surname() {
+    // `King`, `Dean`, `Prince` are titles before a name and surnames after a first name.
+    check(
+        "\"Turnout makes the difference,\" said Charlie King, a New York Democrat.\n\n\
+         \"We will fight on,\" Howard Dean told supporters.\n\n\
+         \"We are ready,\" said King Abdullah of Jordan.",
+        r#"
+        "Turnout makes the difference," direct → Charlie King (explicit)
+        "We will fight on," direct → Howard Dean (explicit)
+        "We are ready," direct → Abdullah (explicit)
+        "#,
+    );
+}
+
+#[test]
 fn according_to_and_told_reporters() {
     check(
         "The plant will close in June, according to a company spokeswoman. \"It is a sad day,\" \

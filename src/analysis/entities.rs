@@ -42,14 +42,34 @@ pub struct Registry {
 }
 
 fn name_tokens(text: &str) -> Vec<String> {
-    text.split_whitespace()
+    let words: Vec<String> = text
+        .split_whitespace()
         .map(|w| {
             let w = w.trim_end_matches("'s").trim_end_matches("’s");
             w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
                 .to_lowercase()
         })
-        .filter(|w| !w.is_empty() && !lexicon::is_title(w))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let last = words.len().saturating_sub(1);
+    words
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| {
+            !lexicon::is_title(w)
+                || i == last && i > 0 && lexicon::is_surname_title(&words[i - 1], w)
+        })
+        .map(|(_, w)| w.clone())
         .collect()
+}
+
+/// Whether a run of name words holds a title (`Gov. Martin O'Malley`), a surname that is a
+/// title word (`Charlie King`) aside.
+fn has_title(words: &[String]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        lexicon::is_title(w)
+            && !(i + 1 == words.len() && i > 0 && lexicon::is_surname_title(&words[i - 1], w))
+    })
 }
 
 /// The text of a name without a possessive ending.
@@ -362,7 +382,7 @@ impl Registry {
                     || titled
                     || toks[from..s].iter().any(|t| lexicon::is_title(&t.lower)))
                     && words.len() >= 2
-                    && !words.iter().any(lexicon::is_title)
+                    && !has_title(&words)
                     && !lexicon::is_org_head(words.last().map(String::as_str).unwrap_or(""))
                 {
                     let text = clean_name(span.text(view));

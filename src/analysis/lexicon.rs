@@ -517,6 +517,12 @@ pub fn first_name_gender(word: &str) -> Option<Gender> {
     sets().names.get(word).copied()
 }
 
+/// A title word used as a surname: right after a first name, at the end of a name (`Charlie
+/// King`, `Howard Dean`, `Erik Prince`). Before a name a title stays a title (`King Abdullah`).
+pub fn is_surname_title(prev: &str, word: &str) -> bool {
+    is_title(word) && first_name_gender(prev).is_some()
+}
+
 /// The gender a title or role word implies, if any.
 pub fn title_gender(word: &str) -> Option<Gender> {
     match word {

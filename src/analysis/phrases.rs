@@ -453,9 +453,14 @@ pub fn build_np(toks: &[Token], mut start: usize, end: usize) -> Option<Np> {
             && k > start
             && matches!(w, "of" | "for" | "and" | "the")
             && toks[k - 1].cap;
+        let surname = k == head_end
+            && k > start
+            && t.cap
+            && toks[k - 1].cap
+            && lexicon::is_surname_title(&toks[k - 1].lower, w);
         let name_like = !opener_role
             && (is_name_token(t) || PARTICLES.contains(&w) && k != end || connector)
-            && (!lexicon::is_title(w) || organisation && t.cap)
+            && (!lexicon::is_title(w) || organisation && t.cap || surname)
             && (!lexicon::is_role_noun(w) || t.cap);
         if name_like && !(t.possessive && k != head_end) {
             name_start = k;
