@@ -114,6 +114,28 @@ fn a_title_word_after_a_first_name_is_a_surname() {
 }
 
 #[test]
+fn double_first_names_and_surnames_that_are_adjectives() {
+    // `Mary Jo White` is one name (not `Jo White` with the role `Mary`), and `White said:` is
+    // her, though `white` is also an adjective.
+    let text = "Sen. Elizabeth Warren questioned Mary Jo White on Tuesday.\n\n\
+                White said: \"I'm disappointed in your disappointment.\"";
+    check(
+        text,
+        r#"
+        "I'm disappointed in your" direct → Mary Jo White (explicit)
+        "#,
+    );
+    let a = analyze(text, DocKind::Text);
+    let white = a.speakers.iter().find(|s| s.name == "Mary Jo White");
+    assert_eq!(
+        white.map(|s| s.role.clone()),
+        Some(None),
+        "{:?}",
+        a.speakers
+    );
+}
+
+#[test]
 fn according_to_and_told_reporters() {
     check(
         "The plant will close in June, according to a company spokeswoman. \"It is a sad day,\" \

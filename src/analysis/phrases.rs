@@ -464,8 +464,12 @@ pub fn build_np(toks: &[Token], mut start: usize, end: usize) -> Option<Np> {
             && (!lexicon::is_role_noun(w) || t.cap);
         if name_like && !(t.possessive && k != head_end) {
             name_start = k;
-            // `Secretary of State Jon Husted`: the name starts at the first name.
-            if ends_in_full_name && k == end - 1 {
+            // `Secretary of State Jon Husted`: the name starts at the first name, unless
+            // another first name comes before it (`Mary Jo White`, `Jo Ann Emerson`).
+            let double_first = k > start
+                && toks[k - 1].cap
+                && lexicon::first_name_gender(&toks[k - 1].lower).is_some();
+            if ends_in_full_name && k == end - 1 && !double_first {
                 break;
             }
         } else {
@@ -513,7 +517,7 @@ pub fn build_np(toks: &[Token], mut start: usize, end: usize) -> Option<Np> {
         if modifier
             || opener
             || name_toks.len() == 1 && lexicon::is_not_name(lone)
-            || name_toks.iter().all(|t| is_adjective(&t.lower))
+            || name_toks.iter().all(|t| is_adjective(&t.lower)) && !surname_adjective(name_toks)
         {
             return None;
         }
@@ -547,6 +551,12 @@ pub fn build_np(toks: &[Token], mut start: usize, end: usize) -> Option<Np> {
 }
 
 /// Whether `w` is a nationality or party adjective.
+/// `White`, `Black`: adjectives in the list above that are also common surnames, which alone
+/// and capitalised (`White said:`) name a person; no other word of the list does.
+fn surname_adjective(name_toks: &[Token]) -> bool {
+    matches!(name_toks, [t] if t.cap && matches!(t.lower.as_str(), "white" | "black"))
+}
+
 fn is_adjective(w: &str) -> bool {
     static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| ADJECTIVES.split_whitespace().collect())
