@@ -77,11 +77,13 @@ fn party_labels_and_bare_appositives_describe_the_speaker() {
          three campaigns.\n\n\
          \"The program has failed the children it was meant to protect,\" Bill Frelick, refugee \
          rights program director at Human Rights Watch, said in an interview.\n\n\
-         \"We will appeal,\" Dana Reyes, campaign finance lawyer, said.",
+         \"We will appeal,\" Dana Reyes, campaign finance lawyer, said.\n\n\
+         \"That's treason,\" said Cruz constituent Dan Golvach.",
         r#"
         "Every minute counts this" direct → Keith Nahigian (explicit)
         "The program has failed" direct → Bill Frelick (explicit)
         "We will appeal," direct → Dana Reyes (explicit)
+        "That's treason," direct → Dan Golvach (explicit)
         "#,
     );
 }

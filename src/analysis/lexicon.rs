@@ -69,7 +69,7 @@ agency aide aides allies ally ambassador analyst analysts anchor announcement ar
 attorneys audience author authorities billionaire board businessman businesswoman caller \
 campaign candidate ceo chairman chairwoman chief cia clerk clip co-founder co-host cofounder \
 colleague colleagues columnist commander commentator commission committee company complaint \
-congressman congresswoman consultant consultants contributor correspondent council court critic \
+congressman congresswoman constituent constituents consultant consultants contributor correspondent council court critic \
 critics crowd democrat democrats department developer diplomat diplomats director doctor \
 doctors document documents donor donors economist economists editor editorial editors \
 entrepreneur executive executives expert experts family fbi filing firm founder friend friends \
