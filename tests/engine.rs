@@ -138,6 +138,22 @@ fn double_first_names_and_surnames_that_are_adjectives() {
 }
 
 #[test]
+fn a_description_then_the_name_it_describes() {
+    // `said a spokeswoman for X, NAME.`: the name set off after the description is the speaker.
+    check(
+        "\"We remain interested in this market,\" said a spokeswoman for Trump Hotels, Jennifer \
+         Rodstrom.\n\n\
+         \"We're anxious,\" said another Twitter user, Johanna Bayer.\n\n\
+         \"No comment,\" said a spokesman, who declined to be named.",
+        r#"
+        "We remain interested in" direct → Jennifer Rodstrom (explicit)
+        "We're anxious," direct → Johanna Bayer (explicit)
+        "No comment," direct → a spokesman (explicit)
+        "#,
+    );
+}
+
+#[test]
 fn according_to_and_told_reporters() {
     check(
         "The plant will close in June, according to a company spokeswoman. \"It is a sad day,\" \

@@ -229,13 +229,38 @@ fn verb_cue(toks: &[Token], i: usize, lemma: &'static str, title_case: bool) -> 
                 at: i,
                 lemma,
                 form: CueForm::VerbSubject,
-                subject: Some(np),
+                subject: Some(named_after(toks, np)),
                 colon,
                 reported: None,
             });
         }
     }
     None
+}
+
+/// `said a spokeswoman for Trump Hotels, Jennifer Rodstrom.`: a description followed by the
+/// name it describes, set off by a comma and closing the clause, is that named person (the
+/// description becomes their role). Anything else is left as it was.
+fn named_after(toks: &[Token], np: Np) -> Np {
+    if np.kind != NpKind::Nominal {
+        return np;
+    }
+    let Some(comma) = first_from(toks, np.span.end).filter(|&k| toks[k].is_punct(',')) else {
+        return np;
+    };
+    let Some(mut named) = np_forward(toks, comma + 1).filter(|n| n.kind == NpKind::Name) else {
+        return np;
+    };
+    let closes = first_from(toks, named.span.end)
+        .and_then(|k| toks.get(k))
+        .is_none_or(|x| x.is_punct('.') || x.is_punct(',') || x.quote().is_some());
+    if !closes || named.role.is_some() {
+        return np;
+    }
+    named.role = Some(np.span);
+    named.role_words.extend(np.role_words);
+    named.span = Span::new(np.span.start, named.span.end);
+    named
 }
 
 /// `A Government Accountability Office report`: a base form after a singular subject, with no
@@ -256,8 +281,6 @@ fn singular_without_auxiliary(toks: &[Token], v: usize, np: &Np) -> bool {
     !aux && !plural
 }
 
-/// The subject before a verb at `v`, over adverbs, auxiliaries, an appositive or a
-/// parenthesis: `Putin has repeatedly said`, `Hill, a doctor, said`, `Graham (R-SC) said`.
 /// An appositive without an article that names a role after words describing it: `refugee
 /// rights program director at Human Rights Watch`, `campaign finance lawyer`. Up to four
 /// lower-case words, then the role noun or title, before any preposition.
@@ -269,6 +292,8 @@ fn bare_role(appositive: &[Token]) -> bool {
         .any(|t| lexicon::is_role_noun(&t.lower) || lexicon::is_title(&t.lower))
 }
 
+/// The subject before a verb at `v`, over adverbs, auxiliaries, an appositive or a
+/// parenthesis: `Putin has repeatedly said`, `Hill, a doctor, said`, `Graham (R-SC) said`.
 fn subject_before(toks: &[Token], v: usize) -> Option<Np> {
     let mut j = v.checked_sub(1)?;
     // Auxiliaries and adverbs: `has repeatedly said`, `mockingly responded`.

@@ -86,7 +86,7 @@ rivals ruling scientist scientists secretary senator sheriff soldiers somebody s
 sources spectators spokesman spokesmen spokespeople spokesperson spokeswoman spokeswomen staff \
 staffer staffers statement strategist strategists student students study supporters surrogate \
 surrogates survey teacher team tweet tycoon union veteran veterans video voter voters website \
-white witness witnesses woman women worker workers writer";
+white witness witnesses woman women worker workers writer user users";
 
 /// Role nouns that name an unnamed *person* or group of people (used for nominal sources).
 const PERSON_ROLE_NOUNS: &str =
