@@ -106,10 +106,12 @@ fn a_title_word_after_a_first_name_is_a_surname() {
     check(
         "\"Turnout makes the difference,\" said Charlie King, a New York Democrat.\n\n\
          \"We will fight on,\" Howard Dean told supporters.\n\n\
+         \"We're over that,\" Representative Peter T. King, Republican of New York, said.\n\n\
          \"We are ready,\" said King Abdullah of Jordan.",
         r#"
         "Turnout makes the difference," direct → Charlie King (explicit)
         "We will fight on," direct → Howard Dean (explicit)
+        "We're over that," direct → Peter T. King (explicit)
         "We are ready," direct → Abdullah (explicit)
         "#,
     );

@@ -55,21 +55,28 @@ fn name_tokens(text: &str) -> Vec<String> {
     words
         .iter()
         .enumerate()
-        .filter(|&(i, w)| {
-            !lexicon::is_title(w)
-                || i == last && i > 0 && lexicon::is_surname_title(&words[i - 1], w)
-        })
+        .filter(|&(i, w)| !lexicon::is_title(w) || i == last && surname_title(&words, i))
         .map(|(_, w)| w.clone())
         .collect()
+}
+
+/// Whether `words[i]`, a title word, is a surname: after a first name, over middle initials
+/// (`Charlie King`, `Peter T. King`).
+fn surname_title(words: &[String], i: usize) -> bool {
+    words[..i]
+        .iter()
+        .rev()
+        .find(|w| !(w.len() == 2 && w.ends_with('.')))
+        .is_some_and(|prev| lexicon::is_surname_title(prev, &words[i]))
 }
 
 /// Whether a run of name words holds a title (`Gov. Martin O'Malley`), a surname that is a
 /// title word (`Charlie King`) aside.
 fn has_title(words: &[String]) -> bool {
-    words.iter().enumerate().any(|(i, w)| {
-        lexicon::is_title(w)
-            && !(i + 1 == words.len() && i > 0 && lexicon::is_surname_title(&words[i - 1], w))
-    })
+    words
+        .iter()
+        .enumerate()
+        .any(|(i, w)| lexicon::is_title(w) && !(i + 1 == words.len() && surname_title(words, i)))
 }
 
 /// The text of a name without a possessive ending.

@@ -453,11 +453,14 @@ pub fn build_np(toks: &[Token], mut start: usize, end: usize) -> Option<Np> {
             && k > start
             && matches!(w, "of" | "for" | "and" | "the")
             && toks[k - 1].cap;
+        // Over middle initials: `Peter T. King`.
+        let before = (start..k)
+            .rev()
+            .find(|&p| !is_initial(&toks[p].lower))
+            .map(|p| &toks[p]);
         let surname = k == head_end
-            && k > start
             && t.cap
-            && toks[k - 1].cap
-            && lexicon::is_surname_title(&toks[k - 1].lower, w);
+            && before.is_some_and(|b| b.cap && lexicon::is_surname_title(&b.lower, w));
         let name_like = !opener_role
             && (is_name_token(t) || PARTICLES.contains(&w) && k != end || connector)
             && (!lexicon::is_title(w) || organisation && t.cap || surname)
@@ -551,6 +554,12 @@ pub fn build_np(toks: &[Token], mut start: usize, end: usize) -> Option<Np> {
 }
 
 /// Whether `w` is a nationality or party adjective.
+/// A middle initial: `t.` of `Peter T. King`.
+fn is_initial(w: &str) -> bool {
+    let mut chars = w.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_alphabetic())
+}
+
 /// `White`, `Black`: adjectives in the list above that are also common surnames, which alone
 /// and capitalised (`White said:`) name a person; no other word of the list does.
 fn surname_adjective(name_toks: &[Token]) -> bool {
