@@ -78,12 +78,14 @@ fn party_labels_and_bare_appositives_describe_the_speaker() {
          \"The program has failed the children it was meant to protect,\" Bill Frelick, refugee \
          rights program director at Human Rights Watch, said in an interview.\n\n\
          \"We will appeal,\" Dana Reyes, campaign finance lawyer, said.\n\n\
-         \"That's treason,\" said Cruz constituent Dan Golvach.",
+         \"That's treason,\" said Cruz constituent Dan Golvach.\n\n\
+         \"Loyalty was my test,\" said one district GOP leader.",
         r#"
         "Every minute counts this" direct → Keith Nahigian (explicit)
         "The program has failed" direct → Bill Frelick (explicit)
         "We will appeal," direct → Dana Reyes (explicit)
         "That's treason," direct → Dan Golvach (explicit)
+        "Loyalty was my test," direct → one district GOP leader (explicit)
         "#,
     );
 }

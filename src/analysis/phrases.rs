@@ -294,12 +294,15 @@ pub fn np_forward(toks: &[Token], start: usize) -> Option<Np> {
             && ahead().any(|n| is_name_token(n) && !lexicon::is_not_name(&n.lower));
         // `one former GOP leadership aide`, `A 2014 House Intelligence Committee report`:
         // words and numbers before the role noun that heads the phrase.
+        // (Over modifiers that are not names themselves: `one district GOP leader`.)
         let before_role = !lexicon::is_not_name(w)
             && lexicon::speech_verb(w).is_none()
             && !w.ends_with("ed")
             && toks[k + 1..(k + 5).min(toks.len())]
                 .iter()
-                .take_while(|n| n.is_word() && !lexicon::is_not_name(&n.lower))
+                .take_while(|n| {
+                    n.is_word() && (!lexicon::is_not_name(&n.lower) || is_np_modifier(&n.lower))
+                })
                 .any(|n| lexicon::is_role_noun(&n.lower) && !n.cap);
         let ok = (k == start && DETERMINERS.contains(&w))
             || before_name
