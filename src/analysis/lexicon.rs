@@ -401,39 +401,16 @@ pub enum Question {
     Place,
 }
 
-impl Word for &str {
+/// Plain strings (`&str`, `&String`, `&&str`) have nowhere to keep an answer: they ask.
+impl<T: AsRef<str> + ?Sized> Word for &T {
     fn memo(&self, _: Question, look_up: fn(&str) -> bool) -> bool {
-        look_up(self)
+        look_up((*self).as_ref())
     }
     fn memo_verb(
         &self,
         look_up: fn(&str) -> Option<&'static &'static str>,
     ) -> Option<&'static &'static str> {
-        look_up(self)
-    }
-}
-
-impl Word for &String {
-    fn memo(&self, _: Question, look_up: fn(&str) -> bool) -> bool {
-        look_up(self)
-    }
-    fn memo_verb(
-        &self,
-        look_up: fn(&str) -> Option<&'static &'static str>,
-    ) -> Option<&'static &'static str> {
-        look_up(self)
-    }
-}
-
-impl Word for &&str {
-    fn memo(&self, _: Question, look_up: fn(&str) -> bool) -> bool {
-        look_up(self)
-    }
-    fn memo_verb(
-        &self,
-        look_up: fn(&str) -> Option<&'static &'static str>,
-    ) -> Option<&'static &'static str> {
-        look_up(self)
+        look_up((*self).as_ref())
     }
 }
 
