@@ -5,18 +5,27 @@ use assert_cmd::Command;
 use serde_json::Value;
 use std::fs;
 
-fn check_json(files: &[(&str, &str)], target: &str) -> Value {
+/// `saidso check ARGS` run in a fresh folder holding `files`; its standard output.
+fn check(files: &[(&str, &str)], args: &[&str]) -> Vec<u8> {
     let dir = tempfile::tempdir().expect("tempdir");
     for (name, text) in files {
         fs::write(dir.path().join(name), text).expect("write");
     }
-    let out = Command::new(env!("CARGO_BIN_EXE_saidso"))
+    Command::new(env!("CARGO_BIN_EXE_saidso"))
         .current_dir(dir.path())
-        .args(["check", "--format", "json", target])
+        .arg("check")
+        .args(args)
         .output()
-        .expect("saidso runs");
-    serde_json::from_slice(&out.stdout).expect("json output")
+        .expect("saidso runs")
+        .stdout
 }
+
+fn check_json(files: &[(&str, &str)], target: &str) -> Value {
+    serde_json::from_slice(&check(files, &["--format", "json", target])).expect("json output")
+}
+
+/// The draft the fix tests read: its `said Putin` has a mechanical fix.
+const SAID_PUTIN: &str = "Intro line here.\n\n\"We won,\" said Putin.\n";
 
 fn findings(v: &Value) -> Vec<(String, Value)> {
     v["files"][0]["findings"]
@@ -31,7 +40,7 @@ fn findings(v: &Value) -> Vec<(String, Value)> {
 
 #[test]
 fn json_findings_carry_their_fix() {
-    let text = "Intro line here.\n\n\"We won,\" said Putin.\n";
+    let text = SAID_PUTIN;
     let v = check_json(&[("a.txt", text)], "a.txt");
     let (_, f) = findings(&v)
         .into_iter()
@@ -103,18 +112,8 @@ fn rules_section_switches_new_rules_off() {
 
 #[test]
 fn sarif_results_carry_their_fix() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    fs::write(
-        dir.path().join("a.txt"),
-        "Intro line here.\n\n\"We won,\" said Putin.\n",
-    )
-    .expect("write");
-    let out = Command::new(env!("CARGO_BIN_EXE_saidso"))
-        .current_dir(dir.path())
-        .args(["check", "--format", "sarif", "a.txt"])
-        .output()
-        .expect("saidso runs");
-    let v: Value = serde_json::from_slice(&out.stdout).expect("sarif json");
+    let out = check(&[("a.txt", SAID_PUTIN)], &["--format", "sarif", "a.txt"]);
+    let v: Value = serde_json::from_slice(&out).expect("sarif json");
     let results = v["runs"][0]["results"].as_array().expect("results");
     let r = results
         .iter()
@@ -138,18 +137,7 @@ fn sarif_results_carry_their_fix() {
 
 #[test]
 fn text_output_names_the_fix() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    fs::write(
-        dir.path().join("a.txt"),
-        "Intro line here.\n\n\"We won,\" said Putin.\n",
-    )
-    .expect("write");
-    let out = Command::new(env!("CARGO_BIN_EXE_saidso"))
-        .current_dir(dir.path())
-        .args(["check", "a.txt"])
-        .output()
-        .expect("saidso runs");
-    let text = String::from_utf8(out.stdout).expect("utf8");
+    let text = String::from_utf8(check(&[("a.txt", SAID_PUTIN)], &["a.txt"])).expect("utf8");
     assert!(
         text.contains("a.txt:3:11: info[said-name-order] ")
             && text.contains("\n  fix: Change to \"Putin said\"\n"),
