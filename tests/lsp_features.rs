@@ -228,10 +228,8 @@ fn quick_fix_attributes_an_orphan_quote_and_the_warning_goes() {
     assert_eq!(first["kind"], "quickfix");
     assert_eq!(first["isPreferred"], true);
     assert_eq!(first["diagnostics"][0]["code"], "unattributed-quote");
-    let edits = first["edit"]["changes"][&doc]
-        .as_array()
-        .expect("edits")
-        .clone();
+    let edits = support::action_edits(first, &doc);
+    assert!(!edits.is_empty(), "{first}");
     let fixed = support::apply_edits(&text, &edits);
     assert!(
         fixed.ends_with("\"Nobody knows,\" Putin said.\n"),
@@ -239,11 +237,7 @@ fn quick_fix_attributes_an_orphan_quote_and_the_warning_goes() {
     );
 
     // Apply it as an editor would: the same edits, incrementally.
-    let changes: Vec<Value> = edits
-        .iter()
-        .map(|e| json!({"range": e["range"], "text": e["newText"]}))
-        .collect();
-    client.change(&doc, 2, json!(changes));
+    client.change_by_edits(&doc, 2, &edits);
     let diags = client.diagnostics(&doc);
     assert_eq!(diags["version"], 2);
     assert!(unattributed(&diags).is_empty(), "{diags}");
@@ -572,21 +566,15 @@ fn quick_fix_names_the_speaker_of_an_ambiguous_pronoun() {
         ],
         "{actions}"
     );
-    let edits = actions[0]["edit"]["changes"][&doc]
-        .as_array()
-        .unwrap()
-        .clone();
+    let edits = support::action_edits(&actions[0], &doc);
+    assert!(!edits.is_empty(), "{actions}");
     let fixed = support::apply_edits(text, &edits);
     assert!(
         fixed.contains("\"We will find a way,\" Brooks said."),
         "{fixed}"
     );
 
-    let changes: Vec<Value> = edits
-        .iter()
-        .map(|e| json!({"range": e["range"], "text": e["newText"]}))
-        .collect();
-    client.change(&doc, 2, json!(changes));
+    client.change_by_edits(&doc, 2, &edits);
     let diags = client.diagnostics(&doc);
     assert!(
         !codes(&diags).contains(&"ambiguous-speaker".to_owned()),

@@ -36,11 +36,8 @@ fn actions(client: &mut Client, doc: &str, diagnostic: &Value) -> Vec<(String, V
         .iter()
         .filter(|a| a["diagnostics"][0]["code"] == diagnostic["code"])
         .map(|a| {
-            let edits = a["edit"]["changes"][doc]
-                .as_array()
-                .cloned()
-                .unwrap_or_default();
-            (a["title"].as_str().unwrap_or("").to_owned(), edits)
+            let title = a["title"].as_str().unwrap_or("").to_owned();
+            (title, support::action_edits(a, doc))
         })
         .collect()
 }

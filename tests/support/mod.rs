@@ -292,6 +292,15 @@ impl Client {
         );
     }
 
+    /// Applies a code action's text edits as an editor does: one `didChange` carrying them.
+    pub fn change_by_edits(&mut self, uri: &str, version: i64, edits: &[Value]) {
+        let changes: Vec<Value> = edits
+            .iter()
+            .map(|e| json!({"range": e["range"], "text": e["newText"]}))
+            .collect();
+        self.change(uri, version, json!(changes));
+    }
+
     pub fn hover(&mut self, uri: &str, line: u32, character: u32) -> Value {
         self.request(
             "textDocument/hover",
@@ -445,6 +454,14 @@ pub fn offset(text: &str, pos: &Value) -> usize {
 }
 
 /// Applies LSP text edits (UTF-16 positions) to `text`, as an editor would.
+/// The text edits a code action makes to `uri` (none when it edits nothing there).
+pub fn action_edits(action: &Value, uri: &str) -> Vec<Value> {
+    action["edit"]["changes"][uri]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+}
+
 pub fn apply_edits(text: &str, edits: &[Value]) -> String {
     let mut spans: Vec<(usize, usize, String)> = edits
         .iter()
