@@ -6,6 +6,8 @@
 
 #![allow(dead_code)] // each test binary uses part of the harness
 
+pub mod drafts;
+
 use serde_json::{json, Value};
 use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Write};
