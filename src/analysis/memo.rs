@@ -2,9 +2,9 @@
 //! sentences it touches rather than the whole document (the language server's keystrokes).
 //!
 //! Three stages depend on nothing but a stretch of text and the quotations in it, and are kept:
-//! - a paragraph's quotation marks paired (`quotes::paragraph_pairs`), keyed by its text;
-//! - a paragraph's sentence boundaries (`sentences::split`), keyed by the paragraph's text and
-//!   its quotation spans relative to the paragraph;
+//! - a paragraph's quotation marks paired (`quotes::paragraph_pairs`) and its sentence
+//!   boundaries (`sentences::split`, also keyed by its quotation spans), one entry per
+//!   paragraph text;
 //! - a sentence's tokens, speech cues and grammatical subject (`tokens::tokenize`,
 //!   `cues::find`, `subjects::sentence_subject`), a third of the engine's time, keyed by the
 //!   sentence's text and its quotation spans relative to it.
@@ -66,22 +66,22 @@ pub struct Read {
     pub subject: Option<Np>,
 }
 
-/// Sentence boundaries of a paragraph, relative to its start; its text is `len` bytes from
-/// `start` (of the previous version, or of this one once used again).
+/// What was worked out for a paragraph, each part when first asked for. Its text is `len`
+/// bytes from `start` (of the previous version, or of this one once used again); the pairs'
+/// offsets are as of `start`.
 struct ParagraphWork {
     start: usize,
     len: usize,
-    rel_quotes: Box<[(usize, usize)]>,
-    sentences: Box<[(usize, usize)]>,
-}
-
-/// A paragraph's quotation marks, read on their own (offsets as of `start`; its text is `len`
-/// bytes from there, like [`ParagraphWork`]'s).
-struct PairWork {
-    len: usize,
-    start: usize,
     pairs: Option<ParagraphPairs>,
     opens_with_mark: Option<bool>,
+    split: Option<Split>,
+}
+
+/// Sentence boundaries relative to the paragraph start, for the quotation spans (relative too)
+/// they were split around.
+struct Split {
+    rel_quotes: Box<[(usize, usize)]>,
+    sentences: Box<[(usize, usize)]>,
 }
 
 /// How much of the latest analysis came from the memo.
@@ -102,10 +102,9 @@ pub struct Memo {
     prev: String,
     /// Several entries per key: a document may repeat a sentence (`He declined to comment.`).
     sentences: FxHashMap<u64, Vec<SentenceWork>>,
+    /// By paragraph text: the previous analysis's, and those this one has used so far.
     paragraphs: FxHashMap<u64, ParagraphWork>,
     next_paragraphs: FxHashMap<u64, ParagraphWork>,
-    marks: FxHashMap<u64, PairWork>,
-    next_marks: FxHashMap<u64, PairWork>,
     /// One per sentence of the running analysis, in document order; `None` when it was not
     /// memoisable.
     lent: Vec<Option<Lent>>,
@@ -145,46 +144,33 @@ impl Memo {
 
     /// The sentence spans of paragraph `para`, whose quotations are `quotes`.
     pub fn split(&mut self, view: &str, para: Span, quotes: &[Span]) -> Vec<Span> {
-        let rel = relative(para, quotes.iter().copied());
-        let (Some(text), true, Some(rel)) = (view.get(para.start..para.end), self.on, rel) else {
+        let (Some(rel), Some((hash, mut work))) = (
+            relative(para, quotes.iter().copied()),
+            self.paragraph(view, para),
+        ) else {
             return sentences::split(view, para, quotes);
         };
-        let hash = key(text, &rel);
-        let same = |w: &ParagraphWork, within: &str| {
-            *w.rel_quotes == *rel && within.get(w.start..w.start + w.len) == Some(text)
-        };
-        // Kept from the previous version, or already used by this one (a repeated paragraph).
-        let hit = match self.paragraphs.remove(&hash) {
-            Some(w) if same(&w, &self.prev) => Some(w),
-            _ => self.next_paragraphs.remove(&hash).filter(|w| same(w, view)),
-        };
-        let work = match hit {
-            Some(work) => {
-                self.stats.paragraphs_reused += 1;
-                ParagraphWork {
-                    start: para.start,
-                    ..work
-                }
-            }
-            None => {
+        match &work.split {
+            Some(split) if *split.rel_quotes == *rel => self.stats.paragraphs_reused += 1,
+            _ => {
                 self.stats.paragraphs_computed += 1;
                 let found = sentences::split(view, para, quotes);
-                ParagraphWork {
-                    start: para.start,
-                    len: text.len(),
+                work.split = Some(Split {
                     rel_quotes: rel.into(),
                     sentences: found
                         .iter()
                         .map(|s| (s.start - para.start, s.end - para.start))
                         .collect(),
-                }
+                });
             }
-        };
-        let out = work
-            .sentences
-            .iter()
-            .map(|&(a, b)| Span::new(para.start + a, para.start + b))
-            .collect();
+        }
+        let out = work.split.as_ref().map_or_else(Vec::new, |split| {
+            split
+                .sentences
+                .iter()
+                .map(|&(a, b)| Span::new(para.start + a, para.start + b))
+                .collect()
+        });
         self.next_paragraphs.insert(hash, work);
         out
     }
@@ -248,7 +234,6 @@ impl Memo {
     /// order [`Memo::sentence`] lent them) and drops whatever the analysis did not use.
     pub fn restore(&mut self, view: &str, work: impl IntoIterator<Item = (Vec<Token>, Vec<Cue>)>) {
         self.paragraphs = std::mem::take(&mut self.next_paragraphs);
-        self.marks = std::mem::take(&mut self.next_marks);
         self.prev.clear();
         if self.on {
             // Into the same buffer: a keystroke rarely changes the length much.
@@ -280,22 +265,24 @@ impl Memo {
 }
 
 impl Memo {
-    /// The pairing work kept for paragraph `para`, moved to where it now is; a fresh entry
-    /// when there is none (or the memo is off: then it is not kept either).
-    fn marks_of(&mut self, view: &str, para: Span) -> Option<(u64, PairWork)> {
+    /// The work kept for paragraph `para`, moved to where it now is, or a fresh entry when
+    /// there is none; `None` when the memo is off. The caller puts it back in
+    /// `next_paragraphs` under the returned key.
+    fn paragraph(&mut self, view: &str, para: Span) -> Option<(u64, ParagraphWork)> {
         let text = view.get(para.start..para.end).filter(|_| self.on)?;
         let hash = key(text, &[]);
-        let same = |w: &PairWork, within: &str| within.get(w.start..w.start + w.len) == Some(text);
+        let same =
+            |w: &ParagraphWork, within: &str| within.get(w.start..w.start + w.len) == Some(text);
         // Kept from the previous version, or already used by this one (a repeated paragraph).
-        let found = match self.marks.remove(&hash) {
+        let found = match self.paragraphs.remove(&hash) {
             Some(w) if same(&w, &self.prev) => Some(w),
-            _ => self.next_marks.remove(&hash).filter(|w| same(w, view)),
+            _ => self.next_paragraphs.remove(&hash).filter(|w| same(w, view)),
         };
         let work = match found {
             Some(w) if w.start == para.start => w,
             Some(w) => {
                 let (from, to) = (w.start, para.start);
-                PairWork {
+                ParagraphWork {
                     pairs: w
                         .pairs
                         .map(|p| p.moved(|x| x.wrapping_sub(from).wrapping_add(to))),
@@ -303,11 +290,12 @@ impl Memo {
                     ..w
                 }
             }
-            None => PairWork {
-                len: text.len(),
+            None => ParagraphWork {
                 start: para.start,
+                len: text.len(),
                 pairs: None,
                 opens_with_mark: None,
+                split: None,
             },
         };
         Some((hash, work))
@@ -316,25 +304,25 @@ impl Memo {
 
 impl quotes::Paragraphs for Memo {
     fn pairs(&mut self, view: &str, para: Span) -> ParagraphPairs {
-        let Some((hash, mut work)) = self.marks_of(view, para) else {
+        let Some((hash, mut work)) = self.paragraph(view, para) else {
             return quotes::paragraph_pairs(view, para);
         };
         let pairs = work
             .pairs
             .get_or_insert_with(|| quotes::paragraph_pairs(view, para))
             .clone();
-        self.next_marks.insert(hash, work);
+        self.next_paragraphs.insert(hash, work);
         pairs
     }
 
     fn opens_with_mark(&mut self, view: &str, para: Span) -> bool {
-        let Some((hash, mut work)) = self.marks_of(view, para) else {
+        let Some((hash, mut work)) = self.paragraph(view, para) else {
             return quotes::opens_with_mark(view, para);
         };
         let opens = *work
             .opens_with_mark
             .get_or_insert_with(|| quotes::opens_with_mark(view, para));
-        self.next_marks.insert(hash, work);
+        self.next_paragraphs.insert(hash, work);
         opens
     }
 }
