@@ -107,6 +107,34 @@ fn proper_elsewhere(view: &str, word: &str) -> bool {
     })
 }
 
+/// Whether every token of `given` appears in `known`, in order (`putin` in `vladimir putin`;
+/// `v. putin` in `vladimir v. putin` — a trailing period is no difference).
+fn within(given: &[String], known: &[String]) -> bool {
+    let mut it = known.iter();
+    given
+        .iter()
+        .all(|t| it.any(|k| k == t || k.trim_end_matches('.') == t.trim_end_matches('.')))
+}
+
+/// The words of a person's name as the engine compares names: lower-case, titles
+/// (`Rep.`, `President`) and a possessive ending dropped. Empty for a bare title
+/// (`THE PRESIDENT` keeps only `the`).
+pub fn name_words(name: &str) -> Vec<String> {
+    name_tokens(&clean_name(name))
+}
+
+/// Whether two names can be the same person by the rule the engine merges references with:
+/// the same surname, and the shorter name's words all in the longer one, in order (`PUTIN`,
+/// `Mr. Putin` and `Vladimir Putin` are one person; `Maria Lopez` and `Carlos Lopez` are not).
+pub fn same_person(a: &str, b: &str) -> bool {
+    let (a, b) = (name_words(a), name_words(b));
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    match (short.last(), long.last()) {
+        (Some(x), Some(y)) => x == y && within(short, long),
+        _ => false,
+    }
+}
+
 impl Registry {
     fn add(&mut self, name: String, kind: SpeakerKind, at: Span, toks: Vec<String>) -> usize {
         let id = self.speakers.len();
@@ -191,11 +219,7 @@ impl Registry {
             .copied()
             .filter(|&id| {
                 let known = &self.tokens[id];
-                // Every given token must appear in the known name, in order.
-                let mut it = known.iter();
-                toks.iter().all(|t| {
-                    it.any(|k| k == t || k.trim_end_matches('.') == t.trim_end_matches('.'))
-                }) || (toks.len() > 1 && known.len() == 1)
+                within(toks, known) || (toks.len() > 1 && known.len() == 1)
             })
             .find(|&id| {
                 gender.is_none() || self.speakers[id].gender.is_none_or(|g| Some(g) == gender)
@@ -441,5 +465,23 @@ impl Registry {
 
     pub fn gender_known(&self, id: usize) -> bool {
         self.speakers.get(id).is_some_and(|s| s.gender.is_some())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_of_one_person_match_across_forms() {
+        assert!(same_person("PUTIN", "Vladimir Putin"));
+        assert!(same_person("Mr. Putin", "Vladimir Putin"));
+        assert!(same_person("Rep. Cole", "Tom Cole"));
+        assert!(same_person("Vladimir V. Putin", "Vladimir Putin"));
+        assert!(!same_person("Maria Lopez", "Carlos Lopez"));
+        assert!(!same_person("Lopez", "Lopez Obrador"));
+        assert!(!same_person("THE PRESIDENT", "Joe Biden"));
+        assert!(!same_person("", "Joe Biden"));
+        assert_eq!(name_words("Rep. Tom Cole's"), ["tom", "cole"]);
     }
 }

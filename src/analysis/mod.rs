@@ -28,6 +28,7 @@ mod sentences;
 mod subjects;
 mod tokens;
 
+pub use entities::{name_words, same_person};
 pub use memo::MemoStats;
 pub use model::*;
 pub use options::{HouseTense, Options};
