@@ -6,6 +6,8 @@
 //! - [`lsp`]: the language server, the only layer that knows the protocol.
 //! - [`cli`]: `saidso check`, `saidso extract` and friends: files in, reports out.
 //! - [`config`]: `.saidso.toml` and inline suppression, shared by the CLI and the server.
+//! - [`verify`]: quotes checked against their sources (transcripts, notes); pure like the
+//!   engine, used by `saidso verify`, `saidso check` and the server.
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
@@ -13,3 +15,4 @@ pub mod analysis;
 pub mod cli;
 pub mod config;
 pub mod lsp;
+pub mod verify;

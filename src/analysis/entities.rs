@@ -128,7 +128,11 @@ pub fn name_words(name: &str) -> Vec<String> {
 /// `Mr. Putin` and `Vladimir Putin` are one person; `Maria Lopez` and `Carlos Lopez` are not).
 pub fn same_person(a: &str, b: &str) -> bool {
     let (a, b) = (name_words(a), name_words(b));
-    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
     match (short.last(), long.last()) {
         (Some(x), Some(y)) => x == y && within(short, long),
         _ => false,

@@ -20,6 +20,10 @@ pub enum Rule {
     AnonymousSource,
     AttributionTense,
     OneSpeakerPerParagraph,
+    QuoteNotInSource,
+    QuoteAltered,
+    QuoteSpeakerMismatch,
+    HeadlineQuoteUnsupported,
 }
 
 /// What a rule is, for `saidso rules`, hovers and SARIF rule metadata.
@@ -46,6 +50,10 @@ impl Rule {
         Rule::AnonymousSource,
         Rule::AttributionTense,
         Rule::OneSpeakerPerParagraph,
+        Rule::QuoteNotInSource,
+        Rule::QuoteAltered,
+        Rule::QuoteSpeakerMismatch,
+        Rule::HeadlineQuoteUnsupported,
     ];
 
     pub const fn info(self) -> RuleInfo {
@@ -150,6 +158,49 @@ impl Rule {
                 explanation: "Start a new paragraph when the speaker changes, as in dialogue: a \
                     paragraph that quotes two people makes the reader work out which words are \
                     whose.",
+            },
+            Rule::QuoteNotInSource => RuleInfo {
+                id: "quote-not-in-source",
+                default_severity: Severity::Warning,
+                summary: "A quote whose words are in none of the draft's sources.",
+                explanation: "A direct or partial quote must be what the speaker said. When the \
+                    draft names its sources (transcripts, interview notes: `[sources]` in \
+                    .saidso.toml, `sources:` in front matter, or `saidso verify --source`), every \
+                    quote's words are looked for there, allowing for case, punctuation, \
+                    ellipses and bracketed insertions. A quote found nowhere was misheard, \
+                    misremembered or comes from a source the draft does not list; the editor's \
+                    hover shows the closest passage.",
+            },
+            Rule::QuoteAltered => RuleInfo {
+                id: "quote-altered",
+                default_severity: Severity::Warning,
+                summary: "A quote close to the source but not in its words.",
+                explanation: "Quotation marks promise the speaker's exact words. Leaving words out \
+                    is marked with an ellipsis and the writer's insertions with square brackets; \
+                    anything else — a word changed, `we won't` for `we will not`, a word added or \
+                    dropped — alters the quote. The finding shows the word-level difference and \
+                    offers to use the source's words; otherwise paraphrase without marks.",
+            },
+            Rule::QuoteSpeakerMismatch => RuleInfo {
+                id: "quote-speaker-mismatch",
+                default_severity: Severity::Error,
+                summary: "The source gives the quoted words to someone other than the draft does.",
+                explanation: "The worst attribution error is a quote given to the wrong person: the \
+                    reporter's question quoted as the answer, one panelist's words given to \
+                    another, a quote stitched together from two speakers' turns. Speakers are \
+                    compared by name as saidso merges references (`PUTIN:` is Vladimir Putin, \
+                    `Rep. Cole:` is Tom Cole). Passages without a name (notes, `A:`) are not \
+                    held against the draft, and words said by two people are reported as \
+                    ambiguous rather than given to either.",
+            },
+            Rule::HeadlineQuoteUnsupported => RuleInfo {
+                id: "headline-quote-unsupported",
+                default_severity: Severity::Warning,
+                summary: "A headline, deck or pull quote that quotes words the story does not.",
+                explanation: "Display type — the headline (the first heading), decks and pull \
+                    quotes (`> ` block quotes) — must quote words that are in the body or the \
+                    sources, from the same speaker, and not a sharper paraphrase of them. Checked \
+                    when the draft has sources.",
             },
         }
     }

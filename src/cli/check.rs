@@ -1,5 +1,6 @@
-//! `saidso check`: find the files, read them, run the engine, apply configuration and inline
-//! suppression, render, and decide the exit status.
+//! `saidso check`: find the files, read them, run the engine (and, for drafts with sources, the
+//! quote verification), apply configuration and inline suppression, render, and decide the
+//! exit status.
 //!
 //! Exit status: 0 when no finding is at or above `--fail-on`, 1 when one is, 2 when something
 //! could not be checked (unreadable or non-UTF-8 file, bad configuration) — 2 wins over 1,
@@ -8,6 +9,7 @@
 use super::format::{self, Format, Options};
 use super::input::{self, Failure, Input};
 use super::report::{file_report, Run};
+use super::source_files::SourceFiles;
 use super::{exit, write_output};
 use crate::analysis::{self, Severity};
 use crate::config::discover::ConfigCache;
@@ -24,7 +26,7 @@ pub enum FailOn {
 }
 
 impl FailOn {
-    const fn severity(self) -> Severity {
+    pub(super) const fn severity(self) -> Severity {
         match self {
             FailOn::Error => Severity::Error,
             FailOn::Warning => Severity::Warning,
@@ -107,6 +109,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     }
 
     let mut run = Run::default();
+    let mut source_files = SourceFiles::new();
     for input in &inputs {
         let config_path = match input {
             Input::Stdin { .. } => args.stdin_filename.as_deref().unwrap_or(Path::new("-")),
@@ -121,7 +124,19 @@ pub fn run(args: CheckArgs) -> ExitCode {
             failures.extend(config_failures);
             continue;
         };
-        let report = input::read(input).and_then(|text| check_one(input, &text, &loaded));
+        let mut source_failures = Vec::new();
+        let report = input::read(input).and_then(|text| {
+            let verified = Verified {
+                files: &mut source_files,
+                stdin_name: args.stdin_filename.as_deref(),
+                failures: &mut source_failures,
+            };
+            check_one(input, &text, &loaded, verified)
+        });
+        for f in source_failures {
+            eprintln!("saidso: {f}");
+            failures.push(f);
+        }
         match report {
             Ok(report) => run.files.push(report),
             Err(f) => {
@@ -150,7 +165,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
 
 /// The configuration governing `path` (a file); `None` when it is broken, in which case the
 /// error is added to `failures` the first time it is met.
-fn config_for(
+pub(super) fn config_for(
     configs: &mut ConfigCache,
     path: &Path,
     failures: &mut Vec<Failure>,
@@ -178,7 +193,7 @@ fn config_for(
 
 /// Whether a file found by walking a directory is checked: `[files] include` (or the default
 /// extensions) and not `[files] exclude`, patterns relative to the configuration's directory.
-fn walked_file_counts(loaded: &Loaded, path: &Path) -> bool {
+pub(super) fn walked_file_counts(loaded: &Loaded, path: &Path) -> bool {
     let relative = loaded.base_dir().and_then(|base| {
         let base = std::path::absolute(base).ok()?;
         let abs = std::path::absolute(path).ok()?;
@@ -192,12 +207,20 @@ fn walked_file_counts(loaded: &Loaded, path: &Path) -> bool {
     included && !relative.is_some_and(|rel| files.excluded(&rel))
 }
 
-/// Analyses one document. The engine is meant never to panic; if it does, this file is
-/// reported as not checked and the run goes on.
+/// What `check` needs to verify drafts against their sources (`[sources]`, front matter).
+struct Verified<'a> {
+    files: &'a mut SourceFiles,
+    stdin_name: Option<&'a Path>,
+    failures: &'a mut Vec<Failure>,
+}
+
+/// Analyses one document, and verifies its quotes when it has sources. The engine is meant
+/// never to panic; if it does, this file is reported as not checked and the run goes on.
 fn check_one(
     input: &Input,
     text: &str,
     loaded: &Loaded,
+    verified: Verified,
 ) -> Result<super::report::FileReport, Failure> {
     let kind = input.kind();
     let options = loaded.config.style.options();
@@ -207,7 +230,26 @@ fn check_one(
             path: input.display(),
             message: "internal error in the analysis (please report it)".into(),
         })?;
-    let findings = loaded.config.apply(analysis.findings.clone());
+    let mut findings = analysis.findings.clone();
+    let sources = verified.files.for_draft(
+        input,
+        verified.stdin_name,
+        text,
+        loaded,
+        &[],
+        verified.failures,
+    );
+    if !sources.sources.is_empty() {
+        match verified.files.verify(text, &analysis, &sources.sources) {
+            Some(report) => findings.extend(report.findings),
+            None => verified.failures.push(Failure {
+                at: None,
+                path: input.display(),
+                message: "internal error verifying the quotes (please report it)".into(),
+            }),
+        }
+    }
+    let findings = loaded.config.apply(findings);
     let suppressions = suppress::parse(text, kind);
     if !suppressions.unknown.is_empty() {
         let index = super::position::LineIndex::new(text);

@@ -7,6 +7,7 @@ use crate::config::{discover, load_file, Config, Loaded};
 use clap::Args;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -38,6 +39,8 @@ struct View<'a> {
     rules: Rules<'a>,
     style: StyleView<'a>,
     files: FilesView<'a>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    sources: BTreeMap<&'a str, &'a [String]>,
 }
 
 #[derive(Serialize)]
@@ -77,6 +80,12 @@ pub fn to_toml(loaded: &Loaded) -> Result<String, toml::ser::Error> {
             include: &c.files.include,
             exclude: &c.files.exclude,
         },
+        sources: c
+            .sources
+            .rules
+            .iter()
+            .map(|r| (r.pattern.as_str(), r.sources.as_slice()))
+            .collect(),
     };
     let origin = match &loaded.path {
         Some(p) => format!("# from {}\n", p.display()),
@@ -122,7 +131,8 @@ mod tests {
     #[test]
     fn printed_config_parses_back_to_the_same_config() {
         let src = "[rules]\nunclosed-quote = \"off\"\n[style]\nattribution-tense = \"says\"\n\
-                   loaded-verbs = []\n[files]\nexclude = [\"archive/**\"]\n";
+                   loaded-verbs = []\n[files]\nexclude = [\"archive/**\"]\n\
+                   [sources]\n\"drafts/*.md\" = [\"notes/*.txt\"]\n";
         let loaded = Loaded {
             config: Config::from_toml(src).expect("valid"),
             path: Some(PathBuf::from("/x/.saidso.toml")),

@@ -1,4 +1,5 @@
-//! The command line: `saidso check`, `extract`, `rules`, `explain`, `config` and `lsp`.
+//! The command line: `saidso check`, `extract`, `verify`, `rules`, `explain`, `config` and
+//! `lsp`.
 //!
 //! This module only parses arguments and dispatches; each command lives in its own module.
 //! Output goes through `write_output`, so a closed pipe (`saidso check . | head`) ends the
@@ -14,7 +15,9 @@ mod pipeline;
 mod position;
 mod progress;
 mod report;
+mod source_files;
 mod sourcing;
+mod verify;
 
 use clap::{Parser, Subcommand};
 use std::io::{self, BufWriter, Write};
@@ -48,6 +51,8 @@ enum Command {
     Check(check::CheckArgs),
     /// Read JSON lines of documents, write their quotes and speakers as JSON lines.
     Extract(extract::ExtractArgs),
+    /// Check each quote of a draft against its sources (transcripts, interview notes).
+    Verify(verify::VerifyArgs),
     /// List every rule with its default severity.
     Rules,
     /// Explain one rule.
@@ -84,6 +89,7 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Verify(args) => verify::run(args),
         Command::Rules => catalogue::rules(),
         Command::Explain { id } => catalogue::explain(&id),
         Command::Config(args) => config_cmd::run(args),

@@ -1,15 +1,18 @@
-//! Project configuration (`.saidso.toml`): which rules run at which severity, house style, and
-//! which files a directory walk checks.
+//! Project configuration (`.saidso.toml`): which rules run at which severity, house style,
+//! which files a directory walk checks, and which sources each draft's quotes come from.
 //!
 //! The pieces are split by what they touch:
 //! - this module: the [`Config`] value and [`Config::apply`], pure (no I/O, no clap) so the
 //!   language server can share them;
 //! - [`parse`]: TOML text to a [`Config`], with errors that carry a line and column;
 //! - [`mod@discover`]: finding and reading the file that governs a path (the only I/O here);
-//! - [`suppress`]: inline `saidso-disable` comments, a pure function over the text.
+//! - [`suppress`]: inline `saidso-disable` comments, a pure function over the text;
+//! - [`sources`]: the source files of a draft (`[sources]`, front matter, the command line),
+//!   found and read.
 
 pub mod discover;
 pub mod parse;
+pub mod sources;
 pub mod suppress;
 
 use crate::analysis::{Finding, Rule, Severity};
@@ -155,6 +158,55 @@ impl PartialEq for Files {
     }
 }
 
+/// `[sources]`: which transcripts and notes each draft's quotes are checked against. Keys and
+/// values are globs relative to the directory that holds the configuration file.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    pub rules: Vec<SourceRule>,
+}
+
+/// `"drafts/*.md" = ["notes/*.txt"]`.
+#[derive(Debug, Clone)]
+pub struct SourceRule {
+    /// The drafts pattern as written.
+    pub pattern: String,
+    pub drafts: globset::GlobMatcher,
+    /// The source patterns as written.
+    pub sources: Vec<String>,
+}
+
+impl Sources {
+    /// The source patterns for a draft (path relative to the configuration's directory), in
+    /// the file's order, without repeats.
+    pub fn patterns_for(&self, relative: &Path) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for rule in self.rules.iter().filter(|r| r.drafts.is_match(relative)) {
+            for s in &rule.sources {
+                if !out.contains(&s.as_str()) {
+                    out.push(s);
+                }
+            }
+        }
+        out
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+}
+
+impl PartialEq for Sources {
+    // The matchers are compiled from the patterns, so the patterns decide equality.
+    fn eq(&self, other: &Sources) -> bool {
+        self.rules.len() == other.rules.len()
+            && self
+                .rules
+                .iter()
+                .zip(&other.rules)
+                .all(|(a, b)| a.pattern == b.pattern && a.sources == b.sources)
+    }
+}
+
 /// The effective configuration: defaults overlaid with one `.saidso.toml`.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Config {
@@ -162,6 +214,7 @@ pub struct Config {
     pub rules: BTreeMap<Rule, Level>,
     pub style: Style,
     pub files: Files,
+    pub sources: Sources,
 }
 
 impl Config {

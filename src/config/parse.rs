@@ -4,9 +4,9 @@
 //! ourselves (rule ids, severities, tenses, globs), so every error — TOML syntax, an unknown key,
 //! an unknown rule id, a bad severity — points at a line and column of the file.
 
-use super::{Config, Files, Level, Style, Tense};
+use super::{Config, Files, Level, SourceRule, Sources, Style, Tense};
 use crate::analysis::Rule;
-use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -57,6 +57,9 @@ struct RawConfig {
     style: RawStyle,
     #[serde(default)]
     files: RawFiles,
+    /// `"drafts/*.md" = ["notes/*.txt"]`: the sources of the drafts a pattern matches.
+    #[serde(default)]
+    sources: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -134,11 +137,32 @@ pub fn parse(text: &str) -> Result<Config, ConfigError> {
 
     let (include, include_set) = globs(text, raw.files.include)?;
     let (exclude, exclude_set) = globs(text, raw.files.exclude)?;
+    let mut sources = Vec::new();
+    for (drafts, patterns) in raw.sources {
+        let drafts_glob = glob(text, &drafts)?;
+        for p in &patterns {
+            glob(text, p)?;
+        }
+        sources.push(SourceRule {
+            drafts: drafts_glob.compile_matcher(),
+            pattern: drafts.into_inner(),
+            sources: patterns.into_iter().map(Spanned::into_inner).collect(),
+        });
+    }
     Ok(Config {
         rules,
         style,
         files: Files::new(include, exclude, include_set, exclude_set),
+        sources: Sources { rules: sources },
     })
+}
+
+/// One glob pattern, with `*` inside one path component; a bad one is located.
+fn glob(text: &str, p: &Spanned<String>) -> Result<Glob, ConfigError> {
+    GlobBuilder::new(p.get_ref())
+        .literal_separator(true)
+        .build()
+        .map_err(|e| error_at(text, p.span().start, format!("invalid glob: {e}")))
 }
 
 /// Compiles a list of glob patterns; `None` when the key was absent.
@@ -153,11 +177,7 @@ fn globs(
     let mut plain = Vec::with_capacity(patterns.len());
     for p in patterns {
         // `*` stays within one path component; `**` crosses them, as in .gitignore.
-        let glob = GlobBuilder::new(p.get_ref())
-            .literal_separator(true)
-            .build()
-            .map_err(|e| error_at(text, p.span().start, format!("invalid glob: {e}")))?;
-        builder.add(glob);
+        builder.add(glob(text, &p)?);
         plain.push(p.into_inner());
     }
     let set = builder
@@ -252,6 +272,26 @@ exclude = ["archive/**"]
         assert_eq!(e.line, 3);
         assert!(e.message.contains("speach-verbs"), "{}", e.message);
         let e = parse("[rules]\nunclosed-quote = \n").expect_err("syntax");
+        assert_eq!(e.line, 2);
+    }
+
+    #[test]
+    fn sources_map_drafts_to_their_sources() {
+        let c =
+            parse("[sources]\n\"drafts/*.md\" = [\"notes/*.txt\", \"t/a.txt\"]\n\"*.md\" = []\n")
+                .expect("valid");
+        assert_eq!(
+            c.sources.patterns_for(Path::new("drafts/a.md")),
+            ["notes/*.txt", "t/a.txt"]
+        );
+        assert!(c
+            .sources
+            .patterns_for(Path::new("drafts/x/a.md"))
+            .is_empty());
+        assert!(c.sources.patterns_for(Path::new("b.txt")).is_empty());
+        let e = parse("[sources]\n\"a.md\" = [\"ok\", \"b[\"]\n").expect_err("bad glob");
+        assert_eq!((e.line, e.column), (2, 17));
+        let e = parse("[sources]\n\"a.md\" = \"notes.txt\"\n").expect_err("not a list");
         assert_eq!(e.line, 2);
     }
 
