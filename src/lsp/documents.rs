@@ -11,6 +11,7 @@
 
 use super::engine;
 use super::position::{self, Encoding, LineIndex};
+use super::sources::SourceStore;
 use crate::analysis::{Analysis, DocKind, Incremental, Span};
 use crate::config::{suppress::UnknownId, Loaded};
 use ropey::Rope;
@@ -36,6 +37,11 @@ pub struct Snapshot {
     pub project_error: Option<String>,
     /// `saidso-disable` comments naming rules that do not exist.
     pub unknown_directives: Vec<UnknownId>,
+    /// The quotes checked against the draft's sources, when it has any (their findings are
+    /// in `analysis` with the engine's).
+    pub verified: Option<Arc<crate::verify::Report>>,
+    /// Sources the draft names that cannot be used (missing, unreadable).
+    pub source_errors: Vec<String>,
     /// Line starts of `text`, built on the first range asked for (a request that converts
     /// none, such as a hover off any quote, does not pay for it).
     pub lines: OnceLock<LineIndex>,
@@ -74,6 +80,8 @@ impl Snapshot {
             project,
             project_error,
             unknown_directives,
+            verified: None,
+            source_errors: Vec::new(),
             lines: OnceLock::new(),
         }
     }
@@ -123,11 +131,21 @@ struct Document {
 #[derive(Default)]
 pub struct DocumentStore {
     docs: Mutex<HashMap<Uri, Document>>,
+    /// The drafts' transcripts and notes; each new snapshot is verified against its own.
+    sources: Option<Arc<SourceStore>>,
 }
 
 impl DocumentStore {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// A store whose snapshots are verified against their sources.
+    pub fn with_sources(sources: Arc<SourceStore>) -> Self {
+        DocumentStore {
+            sources: Some(sources),
+            ..Self::default()
+        }
     }
 
     fn lock(&self) -> MutexGuard<'_, HashMap<Uri, Document>> {
@@ -228,14 +246,13 @@ impl DocumentStore {
             }
             Err(std::sync::TryLockError::WouldBlock) => None,
         };
-        let snapshot = Arc::new(Snapshot::with_memo(
-            uri.clone(),
-            Some(version),
-            kind,
-            rope,
-            guard.as_deref_mut(),
-        ));
+        let mut snapshot =
+            Snapshot::with_memo(uri.clone(), Some(version), kind, rope, guard.as_deref_mut());
         drop(guard);
+        if let Some(sources) = &self.sources {
+            sources.verify(&mut snapshot);
+        }
+        let snapshot = Arc::new(snapshot);
         let mut docs = self.lock();
         if let Some(doc) = docs.get_mut(uri) {
             if doc.version == version && doc.cache.is_none() {

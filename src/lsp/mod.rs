@@ -9,6 +9,8 @@
 //! - [`position`]: every byte ↔ `Position` conversion (UTF-8 or UTF-16);
 //! - [`config`]: settings from `initializationOptions` and `didChangeConfiguration`;
 //! - [`workspace`]: the articles of the workspace folders that are not open;
+//! - [`sources`]: the transcripts and notes drafts are verified against;
+//! - [`source_watch`]: the file watchers the server registers for them;
 //! - [`transport`]: a guard on stdio that answers malformed messages instead of dying;
 //! - [`engine`]: the guarded call into [`crate::analysis`].
 //!
@@ -22,6 +24,8 @@ pub mod handlers;
 pub mod position;
 pub mod pull;
 pub mod server;
+pub mod source_watch;
+pub mod sources;
 pub mod state;
 pub mod transport;
 pub mod workspace;

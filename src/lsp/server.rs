@@ -16,6 +16,7 @@ use super::engine;
 use super::handlers::{self, stats, Ctx};
 use super::position::Encoding;
 use super::pull;
+use super::source_watch;
 use super::state::{blocking, ClientFlags, State};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -105,6 +106,7 @@ impl Backend {
                 return;
             }
             client.publish_diagnostics(uri, diags, Some(version)).await;
+            source_watch::sync(&state, &client);
         });
     }
 
@@ -159,6 +161,22 @@ impl Backend {
                 Err(_) => tracing::warn!("workspace/configuration: no answer in time"),
             }
         });
+    }
+
+    /// Transcripts or notes that drafts are verified against changed on disk (the server
+    /// watches them: `source_watch`): forget them and verify the open drafts again, unless
+    /// `refreshed` says that is already under way.
+    async fn sources_changed(&self, changes: &[FileEvent], refreshed: bool) {
+        let paths: Vec<PathBuf> = changes
+            .iter()
+            .filter_map(|c| c.uri.to_file_path().map(|p| p.into_owned()))
+            .collect();
+        if self.state.sources.changed(&paths) && !refreshed {
+            tracing::info!("a source changed: verifying the drafts again");
+            self.state.disk.clear();
+            self.state.bump_generation();
+            self.settings_changed().await;
+        }
     }
 
     /// `saidso/documentStats`.
@@ -246,6 +264,14 @@ impl LanguageServer for Backend {
             document_changes: workspace
                 .and_then(|w| w.workspace_edit.as_ref())
                 .and_then(|e| e.document_changes)
+                == Some(true),
+            watch_files: workspace
+                .and_then(|w| w.did_change_watched_files)
+                .and_then(|d| d.dynamic_registration)
+                == Some(true),
+            relative_patterns: workspace
+                .and_then(|w| w.did_change_watched_files)
+                .and_then(|d| d.relative_pattern_support)
                 == Some(true),
         };
         if !self.state.set_flags(flags) {
@@ -351,6 +377,7 @@ impl LanguageServer for Backend {
             self.state.bump_generation();
             self.settings_changed().await;
         }
+        self.sources_changed(&params.changes, config_changed).await;
     }
 
     async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
@@ -463,6 +490,7 @@ impl LanguageServer for Backend {
             )
         })
         .await?;
+        source_watch::sync(&self.state, &self.client);
         Ok(DocumentDiagnosticReportResult::Report(report))
     }
 

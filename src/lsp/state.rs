@@ -7,6 +7,7 @@ use super::config::Settings;
 use super::documents::{DocumentStore, Snapshot};
 use super::engine;
 use super::position::Encoding;
+use super::sources::SourceStore;
 use super::workspace::{self, DiskCache};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
@@ -27,6 +28,10 @@ pub struct ClientFlags {
     pub diagnostic_refresh: bool,
     /// It takes versioned `documentChanges` in workspace edits.
     pub document_changes: bool,
+    /// It lets the server register file watchers (`workspace/didChangeWatchedFiles`).
+    pub watch_files: bool,
+    /// Its watchers take relative patterns (a folder and a name) besides glob strings.
+    pub relative_patterns: bool,
 }
 
 /// State shared by the handlers and the background analysis tasks.
@@ -39,6 +44,11 @@ pub struct State {
     flags: OnceLock<ClientFlags>,
     roots: RwLock<Vec<PathBuf>>,
     pub disk: DiskCache,
+    /// The drafts' transcripts and notes (also held by `docs` and `disk`).
+    pub sources: Arc<SourceStore>,
+    /// Whether the client holds a registration of source watchers; the lock keeps one
+    /// (re-)registration at a time (`source_watch`).
+    pub source_watch: tokio::sync::Mutex<bool>,
     /// Serialises "is this still the current version? then publish" against `didClose`'s
     /// clearing, so a late result can never be published after the clear.
     pub publish: tokio::sync::Mutex<()>,
@@ -47,13 +57,16 @@ pub struct State {
 
 impl State {
     pub fn new(shutdown_requested: Arc<AtomicBool>) -> State {
+        let sources = Arc::new(SourceStore::new());
         State {
-            docs: DocumentStore::new(),
+            docs: DocumentStore::with_sources(sources.clone()),
             settings: RwLock::new(Arc::new(Settings::default())),
             generation: AtomicU64::new(0),
             flags: OnceLock::new(),
             roots: RwLock::new(Vec::new()),
-            disk: DiskCache::default(),
+            disk: DiskCache::with_sources(sources.clone()),
+            sources,
+            source_watch: tokio::sync::Mutex::new(false),
             publish: tokio::sync::Mutex::new(()),
             shutdown_requested,
         }

@@ -7,6 +7,7 @@
 
 use super::documents::Snapshot;
 use super::engine;
+use super::sources::SourceStore;
 use crate::config::discover::ConfigCache;
 use ropey::Rope;
 use std::collections::hash_map::DefaultHasher;
@@ -92,9 +93,18 @@ type Entry = (Option<SystemTime>, u64, DiskDoc);
 #[derive(Default)]
 pub struct DiskCache {
     entries: Mutex<HashMap<PathBuf, Entry>>,
+    /// The drafts' sources, to verify files with sources like open documents.
+    sources: Option<Arc<SourceStore>>,
 }
 
 impl DiskCache {
+    pub fn with_sources(sources: Arc<SourceStore>) -> DiskCache {
+        DiskCache {
+            sources: Some(sources),
+            ..DiskCache::default()
+        }
+    }
+
     /// The analysis of a file on disk, from the cache while the file is unchanged.
     pub fn load(&self, path: &Path) -> Option<DiskDoc> {
         let meta = std::fs::metadata(path).ok()?;
@@ -114,8 +124,12 @@ impl DiskCache {
         let kind = engine::doc_kind(None, &path.to_string_lossy());
         let mut hasher = DefaultHasher::new();
         text.hash(&mut hasher);
+        let mut snapshot = Snapshot::new(uri, None, kind, Rope::from_str(&text));
+        if let Some(sources) = &self.sources {
+            sources.verify(&mut snapshot);
+        }
         let doc = DiskDoc {
-            snapshot: Arc::new(Snapshot::new(uri, None, kind, Rope::from_str(&text))),
+            snapshot: Arc::new(snapshot),
             hash: hasher.finish(),
         };
         self.lock()

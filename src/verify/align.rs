@@ -184,32 +184,19 @@ pub fn align(pattern: &Pattern, index: &Index) -> Vec<Alignment> {
     out
 }
 
-/// A segment's candidate placements, each compared word by word.
+/// A segment's candidate placements, each compared word by word: every exact one when there
+/// is one, else the few the votes point at.
 fn segment_matches(seg: &[Item], index: &Index) -> Vec<SegMatch> {
     let wants: Vec<Want> = seg.iter().map(|i| want(i, index)).collect();
-    // One plain word: every occurrence is an exact placement.
-    if let [Want::Id(id)] = wants.as_slice() {
-        return id.map_or_else(Vec::new, |id| {
-            index
-                .positions(id)
-                .iter()
-                .take(MAX_WORD_HITS)
-                .map(|&p| SegMatch {
-                    cost: 0,
-                    start: p,
-                    end: p + 1,
-                    ops: vec![Op::Same { item: 0, tok: p }],
-                })
-                .collect()
-        });
+    let exact = exact_matches(seg, &wants, index);
+    if !exact.is_empty() {
+        return exact;
     }
     let windows = windows(&wants, index);
     let mut out: Vec<SegMatch> = Vec::new();
     let best_votes = windows.first().map_or(0, |w| w.2);
     for (i, &(lo, hi, votes)) in windows.iter().enumerate() {
-        // Once a window is exact, only windows with as many votes can be exact too.
-        let exact_found = out.iter().any(|m| m.cost == 0);
-        if votes < best_votes && (exact_found || i >= KEEP) {
+        if votes < best_votes && i >= KEEP {
             continue;
         }
         if let Some(m) = compare(seg, &wants, index, lo, hi) {
@@ -219,6 +206,70 @@ fn segment_matches(seg: &[Item], index: &Index) -> Vec<SegMatch> {
         }
     }
     out.sort_by_key(|m| (m.cost, m.start));
+    out
+}
+
+/// Every exact placement of a segment, found from the occurrences of its rarest word (so the
+/// same words said twice are both found, however common the rest): compared directly for plain
+/// words, in a small window around the occurrence when brackets may stand for source words.
+/// Empty when a word of the segment is not in the source at all.
+fn exact_matches(seg: &[Item], wants: &[Want], index: &Index) -> Vec<SegMatch> {
+    if wants.iter().any(|w| matches!(w, Want::Id(None))) {
+        return Vec::new();
+    }
+    let Some((r, id)) = wants
+        .iter()
+        .enumerate()
+        .filter_map(|(i, w)| match w {
+            Want::Id(Some(id)) => Some((i, *id)),
+            _ => None,
+        })
+        .min_by_key(|&(_, id)| index.positions(id).len())
+    else {
+        return Vec::new();
+    };
+    let plain = wants.iter().all(|w| matches!(w, Want::Id(_)));
+    let skip = |ws: &[Want]| -> u32 {
+        ws.iter()
+            .map(|w| match w {
+                Want::Bracket(k) => *k as u32,
+                _ => 0,
+            })
+            .sum()
+    };
+    let (before, after) = (skip(&wants[..r]), skip(&wants[r + 1..]));
+    let len = index.len() as u32;
+    let mut out: Vec<SegMatch> = Vec::new();
+    for &p in index.positions(id).iter().take(MAX_WORD_HITS) {
+        if plain {
+            let Some(start) = p.checked_sub(r as u32) else {
+                continue;
+            };
+            let end = start + wants.len() as u32;
+            if end > len || !(start..end).zip(wants).all(|(t, w)| matches(*w, t, index)) {
+                continue;
+            }
+            out.push(SegMatch {
+                cost: 0,
+                start,
+                end,
+                ops: (0..wants.len())
+                    .map(|item| Op::Same {
+                        item,
+                        tok: start + item as u32,
+                    })
+                    .collect(),
+            });
+        } else {
+            let lo = p.saturating_sub(r as u32 + before);
+            let hi = (p + (wants.len() - r) as u32 + after).min(len);
+            if let Some(m) = compare(seg, wants, index, lo, hi) {
+                if m.cost == 0 && !out.iter().any(|o| o.start == m.start && o.end == m.end) {
+                    out.push(m);
+                }
+            }
+        }
+    }
     out
 }
 
@@ -299,6 +350,10 @@ fn windows(wants: &[Want], index: &Index) -> Vec<(u32, u32, usize)> {
         .collect()
 }
 
+/// One unit of cost in a score; a quote word that differs from the source adds one more.
+const COST: u64 = 1 << 32;
+const DIFFERS: u64 = COST + 1;
+
 /// Back-pointers of the comparison table.
 const DIAG: u16 = 1;
 const UP: u16 = 2;
@@ -312,29 +367,31 @@ fn compare(seg: &[Item], wants: &[Want], index: &Index, lo: u32, hi: u32) -> Opt
     let n = seg.len();
     let m = (hi - lo) as usize;
     let width = m + 1;
-    let mut cost = vec![0u32; (n + 1) * width];
+    // Scores order alignments by cost, then by how few of the quote's words differ (so
+    // `we won't` on `we will not` keeps `we` the same: won't→will and `not` left out).
+    let mut score = vec![0u64; (n + 1) * width];
     let mut back = vec![0u16; (n + 1) * width];
     for i in 1..=n {
         let row = i * width;
         let prev = (i - 1) * width;
         let word = !matches!(wants[i - 1], Want::Bracket(_));
-        cost[row] = cost[prev] + u32::from(word);
+        score[row] = score[prev] + if word { DIFFERS } else { 0 };
         back[row] = if word { UP } else { SKIP };
         for j in 1..=m {
             let (mut best, mut how) = match wants[i - 1] {
                 Want::Bracket(k) => {
-                    let (mut best, mut how) = (cost[prev + j], SKIP);
+                    let (mut best, mut how) = (score[prev + j], SKIP);
                     for s in 1..=k.min(j).min(usize::from(u16::MAX - SKIP)) {
-                        if cost[prev + j - s] < best {
-                            (best, how) = (cost[prev + j - s], SKIP + s as u16);
+                        if score[prev + j - s] < best {
+                            (best, how) = (score[prev + j - s], SKIP + s as u16);
                         }
                     }
                     (best, how)
                 }
                 w => {
                     let same = matches(w, lo + j as u32 - 1, index);
-                    let diag = cost[prev + j - 1] + u32::from(!same);
-                    let up = cost[prev + j] + 1;
+                    let diag = score[prev + j - 1] + if same { 0 } else { DIFFERS };
+                    let up = score[prev + j] + DIFFERS;
                     if up < diag {
                         (up, UP)
                     } else {
@@ -342,17 +399,20 @@ fn compare(seg: &[Item], wants: &[Want], index: &Index, lo: u32, hi: u32) -> Opt
                     }
                 }
             };
-            if cost[row + j - 1] + 1 < best {
-                (best, how) = (cost[row + j - 1] + 1, LEFT);
+            if score[row + j - 1] + COST < best {
+                (best, how) = (score[row + j - 1] + COST, LEFT);
             }
-            cost[row + j] = best;
+            score[row + j] = best;
             back[row + j] = how;
         }
     }
     let last = n * width;
-    let (end, total) = (0..=m)
-        .map(|j| (j, cost[last + j]))
+    // On a tie, the earlier end: `we will crush them` on `we will not raise` reads as two
+    // words added, rather than pulling in source words the quote has nothing to do with.
+    let (end, best) = (0..=m)
+        .map(|j| (j, score[last + j]))
         .min_by_key(|&(j, c)| (c, j))?;
+    let total = u32::try_from(best / COST).unwrap_or(u32::MAX);
     let mut ops = Vec::new();
     let (mut i, mut j) = (n, end);
     while i > 0 {

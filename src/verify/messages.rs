@@ -169,17 +169,37 @@ fn excerpt(text: &str, span: Span) -> String {
     out
 }
 
-/// Where a passage is, for messages: `notes/lopez.txt:12 (LOPEZ)`.
+/// Where a passage is, for a parenthesis: `notes/lopez.txt:12, LOPEZ`; in the story, whose
+/// quote it is (`Maria Lopez`).
 fn place(p: &super::Passage) -> String {
-    let who = if p.speakers.is_empty() || p.speakers.iter().all(String::is_empty) {
-        String::new()
+    let who: Vec<&str> = p
+        .speakers
+        .iter()
+        .map(String::as_str)
+        .filter(|s| !s.is_empty())
+        .collect();
+    match (p.source, who.is_empty()) {
+        (Some(_), true) => at(p),
+        (Some(_), false) => format!("{}, {}", at(p), who.join(" then ")),
+        (None, true) => "unattributed".to_owned(),
+        (None, false) => who.join(" then "),
+    }
+}
+
+/// `the source` or `the story`, as the passage is.
+fn origin(p: &super::Passage) -> &'static str {
+    if p.source.is_some() {
+        "the source"
     } else {
-        format!(" ({})", p.speakers.join(" then "))
-    };
-    if p.source.is_none() {
-        format!("the story{who}")
-    } else {
-        format!("{}:{}{who}", p.name, p.line)
+        "the story"
+    }
+}
+
+/// `notes/lopez.txt:12`, or `the story`.
+fn at(p: &super::Passage) -> String {
+    match p.source {
+        Some(_) => format!("{}:{}", p.name, p.line),
+        None => "the story".to_owned(),
     }
 }
 
@@ -260,13 +280,15 @@ pub fn findings(text: &str, check: &QuoteCheck) -> Vec<Finding> {
                 format!("The {what} quotes \"{words}\", which is not in the story or the sources.")
             }
             (_, true, Some(p)) => format!(
-                "The {what} gives \"{words}\" to {}, but {} gives these words to {}.",
+                "The {what} gives \"{words}\" to {}, but {} gives these words to {} ({}).",
                 check.speaker.as_deref().unwrap_or("its speaker"),
-                place(p),
-                whose(check)
+                origin(p),
+                whose(check),
+                at(p)
             ),
             (_, false, Some(p)) => format!(
-                "The {what} changes the words of {}: {}.",
+                "The {what} changes the words of {} ({}): {}.",
+                origin(p),
                 place(p),
                 diff(text, check)
             ),
@@ -289,8 +311,7 @@ pub fn findings(text: &str, check: &QuoteCheck) -> Vec<Finding> {
             Rule::QuoteNotInSource,
             check.span,
             format!(
-                "\"{words}\" is not in the sources. Closest: \"{}\" ({}): {}.",
-                excerpt(&p.text, Span::new(0, p.text.len())),
+                "\"{words}\" is not in the sources; the closest passage ({}) differs: {}.",
                 place(p),
                 diff(text, check)
             ),
@@ -300,7 +321,7 @@ pub fn findings(text: &str, check: &QuoteCheck) -> Vec<Finding> {
                 Rule::QuoteAltered,
                 check.span,
                 format!(
-                    "The quote differs from {}: {}.",
+                    "The quote differs from the source ({}): {}.",
                     place(p),
                     diff(text, check)
                 ),
@@ -313,16 +334,16 @@ pub fn findings(text: &str, check: &QuoteCheck) -> Vec<Finding> {
     if let (true, Some(p)) = (check.speaker_check.is_wrong(), &check.passage) {
         let message = if check.speaker_check == SpeakerCheck::Split {
             format!(
-                "The quote joins the words of two speakers: {} gives them to {}.",
-                place(p),
-                p.speakers.join(" and ")
+                "The quote joins the words of two speakers, {} ({}).",
+                p.speakers.join(" then "),
+                at(p)
             )
         } else {
             format!(
-                "{} gives these words to {}, not to {}.",
-                capitalized(&place(p)),
+                "The source gives these words to {}, not to {} ({}).",
                 whose(check),
-                check.speaker.as_deref().unwrap_or("the draft's speaker")
+                check.speaker.as_deref().unwrap_or("the draft's speaker"),
+                at(p)
             )
         };
         out.push(Finding::new(
@@ -332,11 +353,4 @@ pub fn findings(text: &str, check: &QuoteCheck) -> Vec<Finding> {
         ));
     }
     out
-}
-
-fn capitalized(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }

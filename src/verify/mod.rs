@@ -76,6 +76,11 @@ impl Source {
         }
     }
 
+    /// What tells this version of the source from every other (a new one per [`Source::new`]).
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
     /// The 1-based line of a byte offset.
     pub fn line_of(&self, at: usize) -> usize {
         self.line_starts.partition_point(|&s| s <= at).max(1)

@@ -209,7 +209,7 @@ fn label(line: &str) -> Option<Label> {
     let after = &rest[colon + 1..];
     let after = after.strip_prefix(emphasis).unwrap_or(after);
     // `http://…`, `10:30`: a colon that does not end a label.
-    if !(after.is_empty() || after.starts_with([' ', '\t'])) {
+    if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
         return None;
     }
     let body_start = at + (rest.len() - after.len()) + (after.len() - after.trim_start().len());

@@ -207,7 +207,7 @@ pub(crate) fn judge(
     };
     if check.words == Words::Missing {
         // The closest passage, when it shares enough words to be worth showing.
-        if best.same >= 1 && best.same * 4 >= n {
+        if best.same >= 2 && best.same * 2 >= n {
             check.passage = passage(best, source, index_of(*best_source));
             check.changes = changes(q.inner.start, &placed.pattern, best, source);
         }

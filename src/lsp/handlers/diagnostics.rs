@@ -47,6 +47,16 @@ pub fn diagnostics(ctx: &Ctx) -> Vec<Diagnostic> {
             ..Diagnostic::default()
         });
     }
+    for error in &ctx.snap.source_errors {
+        // A source the draft names that cannot be read: its quotes go unverified against it.
+        out.push(Diagnostic {
+            range: ctx.snap.range(Span::new(0, 0), ctx.enc),
+            severity: Some(DiagnosticSeverity::WARNING),
+            source: Some(SOURCE.to_owned()),
+            message: format!("{error}; quotes are not checked against it."),
+            ..Diagnostic::default()
+        });
+    }
     for unknown in &ctx.snap.unknown_directives {
         out.push(Diagnostic {
             range: ctx.snap.range(unknown.span, ctx.enc),

@@ -185,6 +185,8 @@ pub fn snapshot_of(text: &str, analysis: Analysis) -> Snapshot {
         project: Default::default(),
         project_error: None,
         unknown_directives: Vec::new(),
+        verified: None,
+        source_errors: Vec::new(),
         lines: Default::default(),
     }
 }

@@ -1,4 +1,5 @@
-//! Hover: who said this quote and how saidso decided, or who this name or pronoun is.
+//! Hover: who said this quote and how saidso decided (and, for a draft with sources, where the
+//! words are in them: `provenance`), or who this name or pronoun is.
 //!
 //! The text is written for a writer, not a linguist: the method names of the engine become the
 //! reasoning an editor would give ("'he' → Vladimir Putin, named 2 paragraphs up").
@@ -26,7 +27,9 @@ pub fn hover(ctx: &Ctx, position: Position) -> Option<Hover> {
         (speaker_markdown(ctx, index, speaker, mention), mention)
     } else {
         let (_, quote) = analysis.quote_at(offset)?;
-        (quote_markdown(ctx, quote), quote.span)
+        let mut value = quote_markdown(ctx, quote);
+        value.push_str(&super::provenance::section(ctx, quote).unwrap_or_default());
+        (value, quote.span)
     };
     Some(Hover {
         contents: HoverContents::Markup(MarkupContent {

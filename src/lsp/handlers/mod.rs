@@ -11,6 +11,7 @@ pub mod diagnostics;
 pub mod hover;
 pub mod inlay;
 pub mod navigation;
+pub mod provenance;
 pub mod stats;
 pub mod symbols;
 
