@@ -280,8 +280,10 @@ pub struct Edit {
     pub replacement: String,
 }
 
-/// A correction: a title for the editor's menu and the edits that make it, which never overlap
-/// and never touch the words inside quotation marks (the speaker's words are never "corrected").
+/// A correction: a title for the editor's menu and the edits that make it, which never overlap.
+/// The engine's fixes never touch the words inside quotation marks (the speaker's words are
+/// never "corrected"); the one fix that does is `quote-altered`'s (`crate::verify`), which only
+/// puts back the speaker's own words from the source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Fix {
     /// What the fix does, in the writer's words: `Replace "claimed" with "said"`.

@@ -232,11 +232,11 @@ mod tests {
         assert!(first.verified.is_some());
         assert!(store.watch_list_changed());
         assert!(!store.watch_list_changed());
-        assert_eq!(store.watched_paths(), [transcript.clone()]);
+        assert_eq!(store.watched_paths(), std::slice::from_ref(&transcript));
         let source = store.load(&transcript).unwrap();
         assert!(Arc::ptr_eq(&source, &store.load(&transcript).unwrap()));
         // The transcript changes: forgotten, read again.
-        assert!(store.changed(&[transcript.clone()]));
+        assert!(store.changed(std::slice::from_ref(&transcript)));
         assert!(!store.changed(&[root.join("other.txt")]));
         std::fs::write(&transcript, "LOPEZ: We won't raise taxes.\n\nQ: Thanks.\n").unwrap();
         assert!(!Arc::ptr_eq(&source, &store.load(&transcript).unwrap()));

@@ -316,6 +316,38 @@ mod tests {
     }
 
     #[test]
+    fn an_edit_verifies_again_only_the_quote_it_touched() {
+        use crate::analysis::{analyze, DocKind};
+        let source = Source::new("t.txt", "LOPEZ: We will win. We will not go.\nQ: Why?\n");
+        let before = "\"We will win,\" Maria Lopez said.\n\n\"We will not go,\" Lopez said.\n";
+        let after = before.replace("not go", "never go");
+        let mut cache = Cache::new();
+        verify(
+            before,
+            &analyze(before, DocKind::Text),
+            &[&source],
+            &mut cache,
+        );
+        assert_eq!(cache.len(), 2);
+        let edited = verify(
+            &after,
+            &analyze(&after, DocKind::Text),
+            &[&source],
+            &mut cache,
+        );
+        // One new quote text placed; the untouched quote came from the cache.
+        assert_eq!(cache.len(), 3);
+        let fresh = verify(
+            &after,
+            &analyze(&after, DocKind::Text),
+            &[&source],
+            &mut Cache::new(),
+        );
+        assert_eq!(edited, fresh);
+        assert_eq!(edited.checks[1].words, Words::Altered);
+    }
+
+    #[test]
     fn the_cache_answers_by_words_and_forgets_other_sources() {
         let a = Source::new("a.txt", "We will win.");
         let mut cache = Cache::new();
