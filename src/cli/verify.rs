@@ -268,6 +268,9 @@ fn cell(s: &str, width: usize) -> String {
     }
 }
 
+/// Differences listed under a quote in the table (JSON has them all).
+const SHOWN_CHANGES: usize = 5;
+
 fn text(done: &[Verified], out: &mut dyn Write) -> io::Result<()> {
     let mut totals = [0usize; 6];
     for v in done {
@@ -304,8 +307,17 @@ fn text(done: &[Verified], out: &mut dyn Write) -> io::Result<()> {
                 place
             )
             .map(|()| ())?;
-            for change in &c.changes {
+            for change in c.changes.iter().take(SHOWN_CHANGES) {
                 writeln!(out, "            {}", change.describe(&v.text))?;
+            }
+            if c.changes.len() > SHOWN_CHANGES {
+                let more = c.changes.len() - SHOWN_CHANGES;
+                let what = if more == 1 {
+                    "difference"
+                } else {
+                    "differences"
+                };
+                writeln!(out, "            … and {more} more {what}")?;
             }
             for other in &c.others {
                 writeln!(out, "            also: {}", where_cell(other))?;

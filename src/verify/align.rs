@@ -78,8 +78,10 @@ const RARE: usize = 32;
 /// Windows compared when none is exact; exact repeats are all compared, up to `MAX_WINDOWS`.
 const KEEP: usize = 8;
 const MAX_WINDOWS: usize = 256;
-/// Exact placements of a one-word segment kept (every occurrence of the word, up to this).
+/// Occurrences of a segment's rarest word tried as exact placements.
 const MAX_WORD_HITS: usize = 20_000;
+/// Placements of the whole quote kept: enough to see every speaker who said the same words.
+const MAX_PLACEMENTS: usize = 1_024;
 
 /// What an item asks of a source word, resolved against one index.
 #[derive(Clone, Copy)]
@@ -133,7 +135,11 @@ pub fn align(pattern: &Pattern, index: &Index) -> Vec<Alignment> {
     let anchors: Vec<Option<&SegMatch>> = if per_segment[anchor].is_empty() {
         vec![None]
     } else {
-        per_segment[anchor].iter().map(Some).collect()
+        per_segment[anchor]
+            .iter()
+            .take(MAX_PLACEMENTS)
+            .map(Some)
+            .collect()
     };
     for a in anchors {
         let mut segments: Vec<Option<SegMatch>> = vec![None; words.len()];
@@ -143,7 +149,8 @@ pub fn align(pattern: &Pattern, index: &Index) -> Vec<Alignment> {
             let pick = per_segment[s]
                 .iter()
                 .filter(|m| m.end <= bound)
-                .min_by_key(|m| (m.cost, std::cmp::Reverse(m.end)));
+                // The latest start leaves the most room for the segments before it.
+                .min_by_key(|m| (m.cost, std::cmp::Reverse(m.start)));
             if let Some(m) = pick {
                 bound = m.start;
                 segments[s] = Some(m.clone());
@@ -154,7 +161,8 @@ pub fn align(pattern: &Pattern, index: &Index) -> Vec<Alignment> {
             let pick = per_segment[s]
                 .iter()
                 .filter(|m| m.start >= bound)
-                .min_by_key(|m| (m.cost, m.start));
+                // The earliest end leaves the most room for the segments after it.
+                .min_by_key(|m| (m.cost, m.end));
             if let Some(m) = pick {
                 bound = m.end;
                 segments[s] = Some(m.clone());
@@ -171,14 +179,12 @@ pub fn align(pattern: &Pattern, index: &Index) -> Vec<Alignment> {
             .flat_map(|m| &m.ops)
             .filter(|op| matches!(op, Op::Same { .. }))
             .count() as u32;
-        let alignment = Alignment {
+        // Distinct anchors make distinct placements: no two are the same.
+        out.push(Alignment {
             cost,
             same,
             segments,
-        };
-        if !out.contains(&alignment) {
-            out.push(alignment);
-        }
+        });
     }
     out.sort_by_key(|a| (a.cost, std::cmp::Reverse(a.same), a.range()));
     out
@@ -188,8 +194,8 @@ pub fn align(pattern: &Pattern, index: &Index) -> Vec<Alignment> {
 /// is one, else the few the votes point at.
 fn segment_matches(seg: &[Item], index: &Index) -> Vec<SegMatch> {
     let wants: Vec<Want> = seg.iter().map(|i| want(i, index)).collect();
-    let exact = exact_matches(seg, &wants, index);
-    if !exact.is_empty() {
+    let exact = exact_matches(&wants, index);
+    if !exact.is_empty() || seg.len() > MAX_COMPARED_ITEMS {
         return exact;
     }
     let windows = windows(&wants, index);
@@ -210,11 +216,15 @@ fn segment_matches(seg: &[Item], index: &Index) -> Vec<SegMatch> {
 }
 
 /// Every exact placement of a segment, found from the occurrences of its rarest word (so the
-/// same words said twice are both found, however common the rest): compared directly for plain
-/// words, in a small window around the occurrence when brackets may stand for source words.
-/// Empty when a word of the segment is not in the source at all.
-fn exact_matches(seg: &[Item], wants: &[Want], index: &Index) -> Vec<SegMatch> {
-    if wants.iter().any(|w| matches!(w, Want::Id(None))) {
+/// same words said twice are both found, however common the rest): the items before it are
+/// matched backwards from each occurrence, the items after it forwards, a bracket standing for
+/// as few source words as will do. Empty when a word of the segment is not in the source.
+fn exact_matches(wants: &[Want], index: &Index) -> Vec<SegMatch> {
+    let brackets = wants
+        .iter()
+        .filter(|w| matches!(w, Want::Bracket(_)))
+        .count();
+    if brackets > MAX_BRACKETS || wants.iter().any(|w| matches!(w, Want::Id(None))) {
         return Vec::new();
     }
     let Some((r, id)) = wants
@@ -228,49 +238,118 @@ fn exact_matches(seg: &[Item], wants: &[Want], index: &Index) -> Vec<SegMatch> {
     else {
         return Vec::new();
     };
-    let plain = wants.iter().all(|w| matches!(w, Want::Id(_)));
-    let skip = |ws: &[Want]| -> u32 {
-        ws.iter()
-            .map(|w| match w {
-                Want::Bracket(k) => *k as u32,
-                _ => 0,
-            })
-            .sum()
-    };
-    let (before, after) = (skip(&wants[..r]), skip(&wants[r + 1..]));
-    let len = index.len() as u32;
     let mut out: Vec<SegMatch> = Vec::new();
+    let mut seen = rustc_hash::FxHashSet::default();
+    let mut budget = MAX_EXACT_STEPS;
     for &p in index.positions(id).iter().take(MAX_WORD_HITS) {
-        if plain {
-            let Some(start) = p.checked_sub(r as u32) else {
-                continue;
-            };
-            let end = start + wants.len() as u32;
-            if end > len || !(start..end).zip(wants).all(|(t, w)| matches(*w, t, index)) {
-                continue;
-            }
+        let mut after = Vec::new();
+        let Some(end) = extend(wants, r + 1, p + 1, true, index, &mut after, &mut budget) else {
+            continue;
+        };
+        let mut before = Vec::new();
+        let Some(start) = extend(wants, r, p, false, index, &mut before, &mut budget) else {
+            continue;
+        };
+        before.reverse();
+        before.push(Op::Same { item: r, tok: p });
+        before.extend(after);
+        if seen.insert((start, end)) {
             out.push(SegMatch {
                 cost: 0,
                 start,
                 end,
-                ops: (0..wants.len())
-                    .map(|item| Op::Same {
-                        item,
-                        tok: start + item as u32,
-                    })
-                    .collect(),
+                ops: before,
             });
-        } else {
-            let lo = p.saturating_sub(r as u32 + before);
-            let hi = (p + (wants.len() - r) as u32 + after).min(len);
-            if let Some(m) = compare(seg, wants, index, lo, hi) {
-                if m.cost == 0 && !out.iter().any(|o| o.start == m.start && o.end == m.end) {
-                    out.push(m);
-                }
-            }
         }
     }
     out
+}
+
+/// Steps of [`extend`] allowed per segment: brackets branch, and a quote made of many of them
+/// must not make the search explode.
+const MAX_EXACT_STEPS: usize = 1_000_000;
+/// Segments with more brackets than this are only compared word by word (`compare`).
+const MAX_BRACKETS: usize = 32;
+/// Segments longer than this are only looked for verbatim: comparing them word by word would
+/// cost a table of their length squared (a quote runs to a few hundred words at most; an
+/// unclosed mark can run to the end of the document).
+const MAX_COMPARED_ITEMS: usize = 400;
+
+/// Matches items exactly from a source position: forwards, items `from..` starting at `pos`
+/// (returns the end); backwards, items `..from` ending just before `pos` (returns the start).
+/// Ops are pushed in the order of the walk. `None` when they do not match or the budget ran out.
+/// Words are matched in a loop; only brackets, which may stand for several counts of words,
+/// recurse (and a segment has at most [`MAX_BRACKETS`] of them).
+fn extend(
+    wants: &[Want],
+    from: usize,
+    pos: u32,
+    forwards: bool,
+    index: &Index,
+    ops: &mut Vec<Op>,
+    budget: &mut usize,
+) -> Option<u32> {
+    let mark = ops.len();
+    let (mut from, mut pos) = (from, pos);
+    loop {
+        if *budget == 0 {
+            ops.truncate(mark);
+            return None;
+        }
+        *budget -= 1;
+        let item = match (forwards, from) {
+            (true, f) if f >= wants.len() => return Some(pos),
+            (false, 0) => return Some(pos),
+            (true, f) => f,
+            (false, f) => f - 1,
+        };
+        let next = if forwards { from + 1 } else { from - 1 };
+        if let Want::Bracket(k) = wants[item] {
+            // As few source words as will do: a bracket at either end stands for none.
+            for s in 0..=k as u32 {
+                let (here, there) = if forwards {
+                    (pos, pos.saturating_add(s))
+                } else {
+                    match pos.checked_sub(s) {
+                        Some(h) => (h, pos),
+                        None => break,
+                    }
+                };
+                if there as usize > index.len() {
+                    break;
+                }
+                let before = ops.len();
+                ops.push(Op::Bracket {
+                    item,
+                    from: here,
+                    to: there,
+                });
+                let at = if forwards { there } else { here };
+                if let Some(done) = extend(wants, next, at, forwards, index, ops, budget) {
+                    return Some(done);
+                }
+                ops.truncate(before);
+            }
+            ops.truncate(mark);
+            return None;
+        }
+        let tok = if forwards {
+            Some(pos)
+        } else {
+            pos.checked_sub(1)
+        };
+        match tok {
+            Some(tok) if matches(wants[item], tok, index) => {
+                ops.push(Op::Same { item, tok });
+                pos = if forwards { tok + 1 } else { tok };
+                from = next;
+            }
+            _ => {
+                ops.truncate(mark);
+                return None;
+            }
+        }
+    }
 }
 
 /// Source windows `(lo, hi, votes)` worth comparing with a segment, most votes first.

@@ -8,6 +8,8 @@ use crate::verify::{Passage, QuoteCheck, SpeakerCheck, Words};
 
 /// Passages are quoted up to this many words in a hover.
 const PASSAGE_WORDS: usize = 40;
+/// Differences listed in a hover.
+const SHOWN_CHANGES: usize = 5;
 
 /// `transcript.txt:14 (PUTIN)`, `the story (Vladimir Putin)`.
 fn place(p: &Passage) -> String {
@@ -62,8 +64,12 @@ fn describe(text: &str, check: &QuoteCheck) -> String {
         }
         _ => "**Not in the sources** — no passage comes close.".to_owned(),
     };
-    for change in &check.changes {
+    for change in check.changes.iter().take(SHOWN_CHANGES) {
         out.push_str(&format!("\n\n- {}", change.describe(text)));
+    }
+    if check.changes.len() > SHOWN_CHANGES {
+        let more = check.changes.len() - SHOWN_CHANGES;
+        out.push_str(&format!("\n\n- … and {more} more"));
     }
     if let Some(p) = &check.passage {
         out.push_str(&format!("\n\n> {}", words(p)));
