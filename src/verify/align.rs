@@ -400,30 +400,53 @@ fn windows(wants: &[Want], index: &Index) -> Vec<(u32, u32, usize)> {
     let tolerance = 2 + skip;
     let slack = 2 + n / 4;
     let len = index.len() as i64;
-    let mut out: Vec<(i64, i64, usize)> = Vec::new();
-    let mut i = 0;
-    while i < votes.len() {
-        let mut j = i + 1;
-        while j < votes.len() && votes[j] - votes[j - 1] <= tolerance {
-            j += 1;
+    // Votes per start (diagonal), then each start's score: the votes within `tolerance` of
+    // it (a quote that left out or added a word shifts the rest of its votes a little).
+    let mut starts: Vec<(i64, usize)> = Vec::new();
+    for &v in &votes {
+        match starts.last_mut() {
+            Some((d, c)) if *d == v => *c += 1,
+            _ => starts.push((v, 1)),
         }
-        let lo = (votes[i] - slack).max(0);
-        let hi = (votes[j - 1] + n + skip + slack).min(len);
-        // Windows may overlap: each is compared on its own, so the same words twice close
-        // together are still two placements. The slack lets a quote that left out a few
-        // words without an ellipsis still fit its window.
-        out.push((lo, hi, j - i));
-        i = j;
     }
-    out.sort_by_key(|w| (std::cmp::Reverse(w.2), w.0));
-    let best = out.first().map_or(0, |w| w.2);
-    let keep = out
-        .iter()
-        .take_while(|w| w.2 == best)
-        .count()
-        .clamp(KEEP, MAX_WINDOWS);
-    out.truncate(keep);
-    out.into_iter()
+    let mut scored: Vec<(usize, i64)> = Vec::with_capacity(starts.len());
+    let (mut lo, mut hi, mut sum) = (0usize, 0usize, 0usize);
+    for &(d, _) in &starts {
+        while hi < starts.len() && starts[hi].0 <= d + tolerance {
+            sum += starts[hi].1;
+            hi += 1;
+        }
+        while starts[lo].0 < d - tolerance {
+            sum -= starts[lo].1;
+            lo += 1;
+        }
+        scored.push((sum, d));
+    }
+    scored.sort_by_key(|&(score, d)| (std::cmp::Reverse(score), d));
+    // The best starts, each at least `tolerance` from one already taken: every start as good as
+    // the best (the same words said again), and a few more with at least half its votes (a
+    // start with far fewer agrees with too few of the quote's words to be its closest passage).
+    let best = scored.first().map_or(0, |s| s.0);
+    let mut taken: Vec<(i64, usize)> = Vec::new();
+    for (score, d) in scored {
+        let enough = score == best || (taken.len() < KEEP && score * 2 >= best);
+        if taken.len() >= MAX_WINDOWS || !enough {
+            break;
+        }
+        if taken.iter().any(|&(t, _)| (t - d).abs() <= tolerance) {
+            continue;
+        }
+        taken.push((d, score));
+    }
+    // Each window is a stretch the segment could cover from that start, with slack for words
+    // left out or added without an ellipsis; windows may overlap, each is compared on its own.
+    taken
+        .into_iter()
+        .map(|(d, score)| {
+            let lo = (d - tolerance - slack).max(0);
+            let hi = (d + n + skip + tolerance + slack).min(len);
+            (lo, hi, score)
+        })
         .filter(|w| w.0 < w.1)
         .map(|(lo, hi, c)| (lo as u32, hi as u32, c))
         .collect()
