@@ -201,3 +201,29 @@ fn a_missing_source_is_reported_on_the_draft() {
         "{diags}"
     );
 }
+
+#[test]
+fn pulled_workspace_diagnostics_verify_drafts_that_are_not_open() {
+    let (_dir, root, _) = newsroom();
+    std::fs::write(root.join("story.md"), DRAFT).unwrap();
+    let (mut client, _) = Client::start_with(json!({
+        "processId": null,
+        "rootUri": null,
+        "workspaceFolders": [{"uri": format!("file://{}", root.display()), "name": "news"}],
+        "capabilities": {"textDocument": {"diagnostic": {"dynamicRegistration": false}}},
+        "initializationOptions": {"debounceMs": 0}
+    }));
+    let workspace = client.request("workspace/diagnostic", json!({"previousResultIds": []}));
+    let story = workspace["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["uri"].as_str().unwrap().ends_with("/story.md"))
+        .unwrap_or_else(|| panic!("story.md not reported: {workspace}"))
+        .clone();
+    assert_eq!(
+        codes(&json!({"diagnostics": story["items"]})),
+        ["quote-altered", "quote-speaker-mismatch"],
+        "{story}"
+    );
+}
