@@ -130,6 +130,7 @@ mod tests {
             kind,
             role: None,
             gender: None,
+            gender_evidence: None,
             first: Span::default(),
             mentions: vec![],
         }
