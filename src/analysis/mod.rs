@@ -30,7 +30,7 @@ mod tokens;
 
 pub use memo::MemoStats;
 pub use model::*;
-pub use options::{HouseTense, Options};
+pub use options::{HouseTense, Options, Policy, RecordScope};
 pub use rules::{Rule, RuleInfo};
 
 /// Analyses `text` as a document of the given kind with the default house style. Never

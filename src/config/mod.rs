@@ -1,5 +1,5 @@
-//! Project configuration (`.saidso.toml`): which rules run at which severity, house style, and
-//! which files a directory walk checks.
+//! Project configuration (`.saidso.toml`): which rules run at which severity, house style, the
+//! desk's sourcing policy, and which files a directory walk checks.
 //!
 //! The pieces are split by what they touch:
 //! - this module: the [`Config`] value and [`Config::apply`], pure (no I/O, no clap) so the
@@ -12,7 +12,7 @@ pub mod discover;
 pub mod parse;
 pub mod suppress;
 
-use crate::analysis::{Finding, Rule, Severity};
+use crate::analysis::{Finding, Policy, Rule, Severity};
 use globset::GlobSet;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -99,6 +99,7 @@ impl Style {
             speech_verbs: self.speech_verbs.clone().unwrap_or_default(),
             loaded_verbs: self.loaded_verbs.clone(),
             anonymity_phrases: self.anonymity_phrases.clone().unwrap_or_default(),
+            policy: Policy::default(),
         }
     }
 }
@@ -161,6 +162,8 @@ pub struct Config {
     /// Only the rules the file mentions; the rest keep their default severity.
     pub rules: BTreeMap<Rule, Level>,
     pub style: Style,
+    /// `[policy]`: the desk's sourcing policy, off where not set.
+    pub policy: Policy,
     pub files: Files,
 }
 
@@ -168,6 +171,15 @@ impl Config {
     /// Parses the text of a `.saidso.toml`. Pure: the caller reads the file.
     pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
         parse::parse(text)
+    }
+
+    /// The engine options this configuration asks for: the house style of `[style]` and the
+    /// sourcing policy of `[policy]`. What `saidso check` and the language server analyse with.
+    pub fn options(&self) -> crate::analysis::Options {
+        crate::analysis::Options {
+            policy: self.policy.clone(),
+            ..self.style.options()
+        }
     }
 
     /// What `rule` is set to: the file's setting, else its default severity.
