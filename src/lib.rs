@@ -6,6 +6,8 @@
 //! - [`lsp`]: the language server, the only layer that knows the protocol.
 //! - [`cli`]: `saidso check`, `saidso extract` and friends: files in, reports out.
 //! - [`config`]: `.saidso.toml` and inline suppression, shared by the CLI and the server.
+//! - [`sourcing`]: the sourcing report (who is quoted, how much, named or not), its tables and
+//!   its HTML, JSON and CSV renderings, shared by `saidso report` and the server.
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
@@ -13,3 +15,4 @@ pub mod analysis;
 pub mod cli;
 pub mod config;
 pub mod lsp;
+pub mod sourcing;

@@ -150,7 +150,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
 
 /// The configuration governing `path` (a file); `None` when it is broken, in which case the
 /// error is added to `failures` the first time it is met.
-fn config_for(
+pub(super) fn config_for(
     configs: &mut ConfigCache,
     path: &Path,
     failures: &mut Vec<Failure>,
@@ -178,7 +178,7 @@ fn config_for(
 
 /// Whether a file found by walking a directory is checked: `[files] include` (or the default
 /// extensions) and not `[files] exclude`, patterns relative to the configuration's directory.
-fn walked_file_counts(loaded: &Loaded, path: &Path) -> bool {
+pub(super) fn walked_file_counts(loaded: &Loaded, path: &Path) -> bool {
     let relative = loaded.base_dir().and_then(|base| {
         let base = std::path::absolute(base).ok()?;
         let abs = std::path::absolute(path).ok()?;

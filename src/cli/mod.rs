@@ -1,4 +1,5 @@
-//! The command line: `saidso check`, `extract`, `rules`, `explain`, `config` and `lsp`.
+//! The command line: `saidso check`, `extract`, `report`, `rules`, `explain`, `config` and
+//! `lsp`.
 //!
 //! This module only parses arguments and dispatches; each command lives in its own module.
 //! Output goes through `write_output`, so a closed pipe (`saidso check . | head`) ends the
@@ -14,7 +15,12 @@ mod pipeline;
 mod position;
 mod progress;
 mod report;
+mod report_cmd;
+mod report_inputs;
 mod sourcing;
+
+#[cfg(test)]
+pub(crate) use extract::process_line as extract_line;
 
 use clap::{Parser, Subcommand};
 use std::io::{self, BufWriter, Write};
@@ -48,6 +54,9 @@ enum Command {
     Check(check::CheckArgs),
     /// Read JSON lines of documents, write their quotes and speakers as JSON lines.
     Extract(extract::ExtractArgs),
+    /// Write the sourcing report (who is quoted, named or anonymous, how much) as HTML, JSON
+    /// or CSV.
+    Report(report_cmd::ReportArgs),
     /// List every rule with its default severity.
     Rules,
     /// Explain one rule.
@@ -84,6 +93,7 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Report(args) => report_cmd::run(args),
         Command::Rules => catalogue::rules(),
         Command::Explain { id } => catalogue::explain(&id),
         Command::Config(args) => config_cmd::run(args),

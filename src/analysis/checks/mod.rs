@@ -15,6 +15,8 @@ mod running;
 mod speakers;
 mod verbs;
 
+pub use verbs::LoadedVerbs;
+
 use super::cues::Cue;
 use super::model::{Claim, Finding, Paragraph, Quote, Span, Speaker};
 use super::options::Options;
