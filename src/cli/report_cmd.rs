@@ -167,9 +167,29 @@ fn to_file(args: &ReportArgs, path: &Path) -> io::Result<Outcome> {
         // Nothing could be read: keep whatever report was there.
         return Ok(outcome);
     }
+    // A temporary file is private to its owner; the report gets the permissions of the file
+    // it replaces, or a new file's usual ones.
+    let mode = match std::fs::metadata(path) {
+        Ok(m) => Some(m.permissions()),
+        Err(_) => new_file_permissions(),
+    };
+    if let Some(mode) = mode {
+        temp.as_file().set_permissions(mode)?;
+    }
     temp.persist(path)
         .map_err(|e| io::Error::new(e.error.kind(), format!("{}: {}", path.display(), e.error)))?;
     Ok(outcome)
+}
+
+#[cfg(unix)]
+fn new_file_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn new_file_permissions() -> Option<std::fs::Permissions> {
+    None
 }
 
 /// Reads the inputs and writes the report to `out`.
