@@ -130,7 +130,12 @@ fn examples_jsonl() -> String {
         } else {
             "text"
         };
-        out.push_str(&serde_json::json!({"id": name, "text": text, "format": format}).to_string());
+        // Other fields are the archive's own: a gold corpus's "quotes" must not make the line
+        // look like extract output.
+        out.push_str(
+            &serde_json::json!({"id": name, "text": text, "format": format, "quotes": [1]})
+                .to_string(),
+        );
         out.push('\n');
     }
     out

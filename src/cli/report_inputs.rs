@@ -2,9 +2,9 @@
 //! output as they come: files and folders (walked like `saidso check` walks them, each under
 //! its own `.saidso.toml`), or a JSON-lines archive.
 //!
-//! An archive line is either a line of `saidso extract` output (it has `"quotes"`: the tables
-//! are read from it, no analysis) or a document (`{"id", "text", "format"}`, read exactly as
-//! `extract` reads it, then analysed). Archives stream through the same ordered parallel
+//! An archive line is either a document (it has a `"text"`: `{"id", "text", "format"}`, read
+//! exactly as `extract` reads it, then analysed) or a line of `saidso extract` output (no text,
+//! `"quotes"`: the tables are read from it, no analysis). Archives stream through the same ordered parallel
 //! pipeline as `extract`, with its progress line: memory stays flat whatever their length.
 //! A bad line never stops the report: it is listed as an article that could not be read, its
 //! message goes to stderr with the line number, and the exit status becomes 1.
@@ -166,8 +166,10 @@ fn archive_line(
         Ok(v) => v,
         Err(msg) => return failed(&Value::Null, msg),
     };
-    // A line of extract output: read its tables; an extract error line stays an error.
-    if value.get("quotes").is_some() || value.get("error").is_some() {
+    // A line of extract output (it never has a "text"): read its tables; an extract error line
+    // stays an error. A document may carry other fields, "quotes" among them (gold corpora do).
+    let is_document = value.get("text").is_some();
+    if !is_document && (value.get("quotes").is_some() || value.get("error").is_some()) {
         let article = extracted::article(&value, verbs);
         let bad = article.error.is_some();
         return Some((article, bad));
