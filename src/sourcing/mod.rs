@@ -5,7 +5,8 @@
 //!
 //! One concern per module, all pure (text in, text out) so the CLI and the server share them:
 //! - [`tables`]: one article's tables (speakers, the quote sheet, the marks on its text), built
-//!   from an [`crate::analysis::Analysis`];
+//!   from an [`crate::analysis::Analysis`]; [`kinds`] holds the report's kinds of source and
+//!   genders, [`text`] the marks on the text and its headings;
 //! - [`extracted`]: the same tables from a line of `saidso extract` output (no text at hand);
 //! - [`totals`]: the running totals over an archive, in memory that does not grow with the
 //!   number of articles;
@@ -22,7 +23,9 @@ pub mod csv;
 pub mod extracted;
 pub mod html;
 pub mod json;
+pub mod kinds;
 pub mod tables;
+pub mod text;
 pub mod totals;
 
 pub use tables::{Article, Gender, QuoteRow, SourceKind, SpeakerRow};

@@ -3,135 +3,15 @@
 //! found, confidence and line), and, when the text is at hand, the marks the HTML view draws
 //! on it (quotes in their speaker's colour, cues underlined, orphans marked).
 
+use super::text::{is_heading, is_subhead, looks_like_headline, tidy, LineCounter};
 use crate::analysis::{
-    Analysis, ClaimKind, DocKind, GenderSource, LoadedVerbs, Method, QuoteKind, Span, Speaker,
-    SpeakerKind,
+    Analysis, ClaimKind, DocKind, GenderSource, LoadedVerbs, Method, QuoteKind, Span,
 };
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-/// What kind of source a speaker is, in the report's words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SourceKind {
-    Person,
-    Organization,
-    /// Described instead of named: `a senior official`, `sources` (extract's `nominal`).
-    Anonymous,
-    /// The writer speaking in the first person.
-    Writer,
-}
-
-impl SourceKind {
-    pub const ALL: [SourceKind; 4] = [
-        SourceKind::Person,
-        SourceKind::Organization,
-        SourceKind::Anonymous,
-        SourceKind::Writer,
-    ];
-
-    /// The value in JSON and CSV.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            SourceKind::Person => "person",
-            SourceKind::Organization => "organization",
-            SourceKind::Anonymous => "anonymous",
-            SourceKind::Writer => "writer",
-        }
-    }
-
-    /// The words a reader sees.
-    pub const fn label(self) -> &'static str {
-        match self {
-            SourceKind::Person => "person",
-            SourceKind::Organization => "organisation",
-            SourceKind::Anonymous => "anonymous description",
-            SourceKind::Writer => "the writer",
-        }
-    }
-
-    /// People and organisations are named; descriptions are not, and the writer is no source.
-    pub const fn named(self) -> bool {
-        matches!(self, SourceKind::Person | SourceKind::Organization)
-    }
-
-    /// A kind as `saidso extract` writes it (`nominal` is an anonymous description).
-    pub fn from_extract(kind: &str) -> Option<SourceKind> {
-        Some(match kind {
-            "person" => SourceKind::Person,
-            "organization" | "organisation" => SourceKind::Organization,
-            "nominal" | "anonymous" => SourceKind::Anonymous,
-            "writer" => SourceKind::Writer,
-            _ => return None,
-        })
-    }
-
-    pub const fn from_model(kind: SpeakerKind) -> SourceKind {
-        match kind {
-            SpeakerKind::Person => SourceKind::Person,
-            SpeakerKind::Organization => SourceKind::Organization,
-            SpeakerKind::Nominal => SourceKind::Anonymous,
-        }
-    }
-}
-
-/// A speaker's gender as the report counts it. `Unknown` is a value of its own: the text
-/// gave no evidence. Organisations have none.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Gender {
-    Female,
-    Male,
-    Unknown,
-    NotApplicable,
-}
-
-impl Gender {
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Gender::Female => "female",
-            Gender::Male => "male",
-            Gender::Unknown => "unknown",
-            Gender::NotApplicable => "not-applicable",
-        }
-    }
-
-    /// `gender` and `gender_source` as `saidso extract` writes them.
-    pub fn from_extract(
-        kind: SourceKind,
-        gender: Option<&str>,
-        source: Option<&str>,
-    ) -> (Gender, Option<GenderSource>) {
-        if kind == SourceKind::Organization {
-            return (Gender::NotApplicable, None);
-        }
-        let source = match source {
-            Some("title") => Some(GenderSource::Title),
-            Some("pronoun") => Some(GenderSource::Pronoun),
-            Some("first-name") => Some(GenderSource::FirstName),
-            _ => None,
-        };
-        match gender {
-            Some("female") => (Gender::Female, source),
-            Some("male") => (Gender::Male, source),
-            _ => (Gender::Unknown, None),
-        }
-    }
-
-    fn of(speaker: &Speaker) -> (Gender, Option<GenderSource>) {
-        if speaker.kind == SpeakerKind::Organization {
-            return (Gender::NotApplicable, None);
-        }
-        match speaker.gender_evidence {
-            Some(e) => match e.gender {
-                crate::analysis::Gender::Female => (Gender::Female, Some(e.source)),
-                crate::analysis::Gender::Male => (Gender::Male, Some(e.source)),
-                crate::analysis::Gender::Plural => (Gender::Unknown, None),
-            },
-            None => (Gender::Unknown, None),
-        }
-    }
-}
+pub use super::kinds::{Gender, SourceKind};
+pub use super::text::{ArticleText, Mark, MarkKind};
 
 /// One source of one article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -171,32 +51,6 @@ pub struct QuoteRow {
     pub words: Option<usize>,
     /// The quoted words (the parts of a running quote joined by ` ¶ `).
     pub text: Option<String>,
-}
-
-/// Something the HTML view draws on the article's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MarkKind {
-    /// A quote part: the row of the quote sheet and its speaker (`None`: an orphan).
-    Quote { row: usize, speaker: Option<usize> },
-    /// The attribution cue of a quote, underlined in its speaker's colour.
-    Cue { speaker: usize },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Mark {
-    pub span: Span,
-    pub kind: MarkKind,
-}
-
-/// The article's words, for the HTML view.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ArticleText {
-    /// The prose view: the text with Markdown syntax blanked (same offsets as the source).
-    pub view: String,
-    /// Paragraph spans, and whether each is a heading.
-    pub paragraphs: Vec<(Span, bool)>,
-    /// In text order, never overlapping.
-    pub marks: Vec<Mark>,
 }
 
 /// One article's tables.
@@ -508,91 +362,6 @@ fn groups(analysis: &Analysis) -> Vec<Group> {
     out
 }
 
-/// Marks in text order without overlaps: a cue inside a quote (which the engine should never
-/// produce) is dropped rather than allowed to break the HTML's nesting.
-fn tidy(mut marks: Vec<Mark>) -> Vec<Mark> {
-    marks.sort_by_key(|m| (m.span.start, m.span.end));
-    let mut out: Vec<Mark> = Vec::with_capacity(marks.len());
-    for m in marks {
-        if m.span.is_empty() {
-            continue;
-        }
-        if out.last().is_some_and(|prev| prev.span.end > m.span.start) {
-            continue;
-        }
-        out.push(m);
-    }
-    out
-}
-
-/// A Markdown heading (`# …` or an underlined one) or a title-like first line.
-fn is_heading(text: &str, kind: DocKind, span: Span) -> bool {
-    if kind != DocKind::Markdown {
-        return false;
-    }
-    let line_start = text
-        .get(..span.start)
-        .and_then(|t| t.rfind('\n'))
-        .map_or(0, |i| i + 1);
-    let from_line = text.get(line_start..).unwrap_or("");
-    let after = text.get(span.end..).unwrap_or("");
-    from_line.trim_start().starts_with('#')
-        || after
-            .trim_start_matches(['\r', '\n'])
-            .lines()
-            .next()
-            .is_some_and(|l| {
-                let l = l.trim();
-                !l.is_empty() && (l.chars().all(|c| c == '=') || l.chars().all(|c| c == '-'))
-            })
-            && after.starts_with(['\n', '\r'])
-}
-
-/// A short line with no quotation that does not end like a sentence: a headline or subhead
-/// (`Kursk offensive`) in plain text.
-fn is_subhead(text: &str) -> bool {
-    let t = text.trim();
-    t.split_whitespace().count() <= 12
-        && looks_like_headline(t)
-        && !t.contains(['"', '“', '”', '«', '»'])
-}
-
-/// A short first line that does not end like a sentence: a headline.
-fn looks_like_headline(text: &str) -> bool {
-    let t = text.trim();
-    let words = t.split_whitespace().count();
-    (1..=20).contains(&words) && !t.ends_with(['.', '!', '?', ':', '"', '”', '’'])
-}
-
-/// 1-based line numbers for offsets asked in increasing order (quotes come in text order).
-struct LineCounter<'a> {
-    text: &'a str,
-    at: std::cell::Cell<(usize, usize)>,
-}
-
-impl<'a> LineCounter<'a> {
-    fn new(text: &'a str) -> Self {
-        LineCounter {
-            text,
-            at: std::cell::Cell::new((0, 1)),
-        }
-    }
-
-    fn line(&self, offset: usize) -> usize {
-        let (mut pos, mut line) = self.at.get();
-        if offset < pos {
-            (pos, line) = (0, 1);
-        }
-        let end = offset.min(self.text.len());
-        line += self.text.as_bytes()[pos..end]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
-        self.at.set((end, line));
-        line
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -730,12 +499,5 @@ mod tests {
         assert_eq!(plain.title.as_deref(), Some("Bridge vote delayed"));
         let lede = article("The council voted on Tuesday.\n", DocKind::Text);
         assert_eq!(lede.title, None);
-    }
-
-    #[test]
-    fn line_counter_counts_forward_and_restarts() {
-        let c = LineCounter::new("a\nb\nc");
-        assert_eq!((c.line(0), c.line(2), c.line(4), c.line(99)), (1, 2, 3, 3));
-        assert_eq!(c.line(1), 1);
     }
 }
