@@ -66,6 +66,10 @@ pub struct ReportArgs {
     /// Archive documents analysed in parallel (default: one per core).
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<NonZeroUsize>,
+    /// How many articles get a view of their own in the HTML page (the table and the totals
+    /// always cover them all).
+    #[arg(long, value_name = "N", default_value_t = crate::sourcing::html::DEFAULT_VIEWS)]
+    pub views: usize,
 }
 
 /// Where the articles go, by format: HTML is assembled at the end, JSON and CSV stream.
@@ -76,14 +80,10 @@ pub enum Sink {
 }
 
 impl Sink {
-    pub fn begin(
-        format: ReportFormat,
-        table: Table,
-        source: &str,
-        out: &mut dyn Write,
-    ) -> io::Result<Sink> {
-        Ok(match format {
-            ReportFormat::Html => Sink::Html(Report::new(source)),
+    pub fn begin(args: &ReportArgs, source: &str, out: &mut dyn Write) -> io::Result<Sink> {
+        let table = args.table;
+        Ok(match args.format {
+            ReportFormat::Html => Sink::Html(Report::with_views(source, args.views)),
             ReportFormat::Json => Sink::Json(JsonReport::begin(out)?),
             ReportFormat::Csv => {
                 out.write_all(csv::header(table).as_bytes())?;
@@ -194,7 +194,7 @@ fn new_file_permissions() -> Option<std::fs::Permissions> {
 
 /// Reads the inputs and writes the report to `out`.
 fn produce(args: &ReportArgs, out: &mut dyn Write) -> io::Result<Outcome> {
-    let sink = Sink::begin(args.format, args.table, &source_name(args), out)?;
+    let sink = Sink::begin(args, &source_name(args), out)?;
     let (sink, outcome) = match &args.jsonl {
         Some(path) => report_inputs::archive(args, path, sink, out)?,
         None => report_inputs::files(args, sink, out)?,

@@ -1,7 +1,9 @@
 //! The sourcing report as one self-contained HTML page.
 //!
 //! For one article: its view (text in speakers' colours, the panel of speakers). For several:
-//! totals and charts, a table of articles linking to each article's view, then the views.
+//! totals and charts, a table of articles linking to each article's view, then the views —
+//! of the first [`DEFAULT_VIEWS`] articles unless told otherwise, since a browser struggles
+//! with a page of ten thousand (the table and the totals always cover every article).
 //! [`Report`] streams: each article is rendered as it comes into spooled temporary buffers
 //! (memory up to a few MB, then a file), and only [`Totals`] stay in memory, so an archive of
 //! any length renders in flat memory; the page is put together at the end, totals first.
@@ -51,6 +53,10 @@ pub fn thousands(n: usize) -> String {
 /// Buffers that stay in memory up to this size, then move to a temporary file.
 const SPOOL_IN_MEMORY: usize = 4 << 20;
 
+/// How many articles get a view of their own by default. A view is 5–15 KB of HTML; a few
+/// hundred keep the page quick to open, and past that a reader uses the table.
+pub const DEFAULT_VIEWS: usize = 500;
+
 /// An HTML report being written, one article at a time.
 pub struct Report {
     /// What the report is of (`examples/`, `archive.jsonl`), for its heading.
@@ -59,17 +65,25 @@ pub struct Report {
     views: tempfile::SpooledTempFile,
     rows: tempfile::SpooledTempFile,
     count: usize,
+    /// Articles that get a view; the rest are in the table only.
+    max_views: usize,
     buf: String,
 }
 
 impl Report {
     pub fn new(source: &str) -> Report {
+        Report::with_views(source, DEFAULT_VIEWS)
+    }
+
+    /// A report whose first `max_views` articles get a view of their own.
+    pub fn with_views(source: &str, max_views: usize) -> Report {
         Report {
             source: source.to_string(),
             totals: Totals::new(),
             views: tempfile::spooled_tempfile(SPOOL_IN_MEMORY),
             rows: tempfile::spooled_tempfile(SPOOL_IN_MEMORY),
             count: 0,
+            max_views,
             buf: String::new(),
         }
     }
@@ -81,13 +95,16 @@ impl Report {
     /// Renders one article's view and table row and counts it.
     pub fn add(&mut self, a: &Article) -> io::Result<()> {
         self.count += 1;
-        let anchor = format!("a{}", self.count);
         self.totals.add(a);
+        // The one article of a one-article report always has its view.
+        let anchor = (self.count <= self.max_views.max(1)).then(|| format!("a{}", self.count));
+        if let Some(anchor) = &anchor {
+            self.buf.clear();
+            article::view(&mut self.buf, a, anchor);
+            self.views.write_all(self.buf.as_bytes())?;
+        }
         self.buf.clear();
-        article::view(&mut self.buf, a, &anchor);
-        self.views.write_all(self.buf.as_bytes())?;
-        self.buf.clear();
-        summary::row(&mut self.buf, a, &anchor);
+        summary::row(&mut self.buf, a, anchor.as_deref());
         self.rows.write_all(self.buf.as_bytes())
     }
 
@@ -120,6 +137,15 @@ impl Report {
             copy(&mut self.rows, out)?;
             out.write_all(summary::TABLE_FOOT.as_bytes())?;
             out.write_all(b"<h2 class=\"section\">The articles</h2>\n")?;
+            if self.count > self.max_views {
+                let note = format!(
+                    "<p class=\"note\">The first {} of the {} articles; the table and the totals \
+                     above count them all. <code>saidso report --views N</code> shows more.</p>\n",
+                    thousands(self.max_views),
+                    thousands(self.count)
+                );
+                out.write_all(note.as_bytes())?;
+            }
         }
         copy(&mut self.views, out)?;
         out.write_all(foot().as_bytes())
@@ -231,6 +257,33 @@ mod tests {
             "no article table for one article"
         );
         assert!(html.trim_end().ends_with("</html>"));
+    }
+
+    #[test]
+    fn past_the_view_limit_articles_are_in_the_table_only() {
+        let mut r = Report::with_views("news/", 1);
+        r.add(&article("a.txt", "\"We won,\" Putin said.\n"))
+            .expect("add");
+        r.add(&article("b.txt", "\"Who knows?\"\n")).expect("add");
+        let mut out = Vec::new();
+        r.finish(&mut out).expect("finish");
+        let html = String::from_utf8(out).expect("utf-8");
+        assert_eq!(html.matches("<article class=\"story\"").count(), 1);
+        assert!(html.contains("<a href=\"#a1\">a.txt</a>"));
+        assert!(
+            html.contains("<td data-v=\"b.txt\">b.txt</td>"),
+            "b.txt in the table, unlinked"
+        );
+        assert!(html.contains("The first 1 of the 2 articles"));
+        // One article always has its view, whatever the limit.
+        let mut r = Report::with_views("a.txt", 0);
+        r.add(&article("a.txt", "\"We won,\" Putin said.\n"))
+            .expect("add");
+        let mut out = Vec::new();
+        r.finish(&mut out).expect("finish");
+        assert!(String::from_utf8(out)
+            .expect("utf-8")
+            .contains("<article class=\"story\""));
     }
 
     #[test]

@@ -302,16 +302,16 @@ pub const TABLE_HEAD: &str = "<h2 class=\"section\">Articles</h2><div class=\"ta
 
 pub const TABLE_FOOT: &str = "</tbody></table></div>\n";
 
-/// One article's row, linking to its view at `anchor`.
-pub fn row(out: &mut String, a: &Article, anchor: &str) {
+/// One article's row, linking to its view at `anchor` when the page has one.
+pub fn row(out: &mut String, a: &Article, anchor: Option<&str>) {
     let title = a.title.as_deref().unwrap_or(&a.id);
-    let _ = write!(
-        out,
-        "<tr><td data-v=\"{}\"><a href=\"#{}\">{}</a>",
-        escape(title),
-        escape(anchor),
-        escape(title)
-    );
+    let _ = write!(out, "<tr><td data-v=\"{}\">", escape(title));
+    match anchor {
+        Some(anchor) => {
+            let _ = write!(out, "<a href=\"#{}\">{}</a>", escape(anchor), escape(title));
+        }
+        None => out.push_str(&escape(title)),
+    }
     if a.title.is_some() {
         let _ = write!(out, "<div class=\"id\">{}</div>", escape(&a.id));
     }
