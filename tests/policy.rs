@@ -145,7 +145,7 @@ fn check_reports_policy_findings_from_the_project_configuration() {
         assert!(out.contains(&format!("warning[{rule}]")), "{rule}:\n{out}");
     }
     assert!(
-        out.contains("1 of 5 quotes (20%) are from anonymous sources"),
+        out.contains("1 of 5 quotes (20%) are from sources the story does not name"),
         "{out}"
     );
     assert_eq!(status, 1, "{out}");

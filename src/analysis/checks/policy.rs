@@ -106,8 +106,9 @@ fn anonymous_share(ctx: &Ctx, quotes: &[Counted], max: f64) -> Option<Finding> {
         Rule::PolicyAnonymousShare,
         first.span,
         format!(
-            "{} of {} quotes ({}) are from anonymous sources; the house allows at most {} \
-             ([policy] max-anonymous-share). Name a source, or cut an anonymous quote.",
+            "{} of {} quotes ({}) are from sources the story does not name; the house allows \
+             at most {} ([policy] max-anonymous-share). Name a source, or cut an anonymous \
+             quote.",
             anonymous.len(),
             quotes.len(),
             percent(share),
@@ -195,13 +196,13 @@ fn on_the_record(ctx: &Ctx, quotes: &[Counted], scope: RecordScope) -> Vec<Findi
             let whose = speaker_name(ctx, q.speaker);
             let message = match scope {
                 RecordScope::Lede => format!(
-                    "A quote in the lede from an anonymous source ({whose}); the house wants \
-                     the lede on the record ([policy] require-on-the-record). Name the source, \
-                     or move the quote down."
+                    "A quote in the lede from a source the story does not name ({whose}); the \
+                     house wants the lede on the record ([policy] require-on-the-record). Name \
+                     the source, or move the quote down."
                 ),
                 RecordScope::All => format!(
-                    "A quote from an anonymous source ({whose}); the house wants every quote \
-                     on the record ([policy] require-on-the-record). Name the source."
+                    "A quote from a source the story does not name ({whose}); the house wants \
+                     every quote on the record ([policy] require-on-the-record). Name the source."
                 ),
             };
             finding(Rule::PolicyOnTheRecord, q.span, message)
