@@ -477,8 +477,8 @@ impl LanguageServer for Backend {
 
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
         use handlers::execute_command::{self as command, Which};
-        let request = command::parse(&params)
-            .map_err(|message| tower_lsp_server::jsonrpc::Error::invalid_params(message))?;
+        let request =
+            command::parse(&params).map_err(tower_lsp_server::jsonrpc::Error::invalid_params)?;
         let state = self.state.clone();
         let uri = request.uri.clone();
         let which = request.which;

@@ -318,9 +318,9 @@ pub fn view(out: &mut String, a: &Article, anchor: &str) {
         let _ = write!(out, "<div class=\"id\">{}</div>", escape(&a.id));
     }
     if let Some(error) = &a.error {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<div class=\"policy\"><p>{}</p></div></header></article>\n",
+            "<div class=\"policy\"><p>{}</p></div></header></article>",
             escape(error)
         );
         return;

@@ -317,9 +317,9 @@ pub fn row(out: &mut String, a: &Article, anchor: Option<&str>) {
     }
     out.push_str("</td>");
     if let Some(e) = &a.error {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<td colspan=\"9\"></td><td><span class=\"flag err\" title=\"{}\">not read</span></td></tr>\n",
+            "<td colspan=\"9\"></td><td><span class=\"flag err\" title=\"{}\">not read</span></td></tr>",
             escape(e)
         );
         return;
