@@ -14,6 +14,12 @@ echo "== cargo test"
 cargo test --locked
 echo "== cargo bench --no-run"
 cargo bench --locked --no-run >/dev/null
+# --- The sourcing report in headless Chromium (issue 11): the examples always, 50 dev-corpus
+# articles when ../shared is there; screenshots in target/report-screenshots. About 20 s once
+# Debian's chromium is installed (one apt-get step, skipped when /usr/bin/chromium exists).
+echo "== sourcing report in headless Chromium"
+SAIDSO_BIN="$(pwd)/target/debug/saidso" scripts/test-report.sh
+# ---
 if [ -x scripts/test-editors.sh ]; then
   echo "== editor clients"
   SAIDSO_BIN="$(pwd)/target/debug/saidso" scripts/test-editors.sh

@@ -19,6 +19,8 @@ fn capabilities_json(encoding: &str) -> Value {
         "workspaceSymbolProvider": true,
         "codeActionProvider": {"codeActionKinds": ["quickfix"]},
         "inlayHintProvider": true,
+        "codeLensProvider": {"resolveProvider": false},
+        "executeCommandProvider": {"commands": ["saidso.speakerTable", "saidso.sourcingReport"]},
         "diagnosticProvider": {
             "identifier": "saidso",
             "interFileDependencies": false,

@@ -120,6 +120,7 @@ fn draft_with(passage: &str, speaker: Option<&str>) -> (String, Analysis) {
             kind: SpeakerKind::Person,
             role: None,
             gender: None,
+            gender_evidence: None,
             first: Span::default(),
             mentions: vec![],
         })

@@ -7,7 +7,7 @@
 //! where each was last mentioned, which pronoun resolution needs.
 
 use super::lexicon;
-use super::model::{Gender, Span, Speaker, SpeakerKind};
+use super::model::{Gender, GenderEvidence, GenderSource, Span, Speaker, SpeakerKind};
 use super::phrases::{Np, NpKind};
 use super::tokens::Token;
 use rustc_hash::FxHashMap as HashMap;
@@ -146,11 +146,19 @@ impl Registry {
             SpeakerKind::Person => toks.first().and_then(|f| lexicon::first_name_gender(f)),
             _ => Some(Gender::Plural),
         };
+        let gender_evidence = match (kind, gender) {
+            (SpeakerKind::Person, Some(gender)) => Some(GenderEvidence {
+                gender,
+                source: GenderSource::FirstName,
+            }),
+            _ => None,
+        };
         self.speakers.push(Speaker {
             name,
             kind,
             role: None,
             gender,
+            gender_evidence,
             first: at,
             mentions: Vec::new(),
         });
@@ -190,6 +198,7 @@ impl Registry {
                 if self.speakers[id].gender.is_none() {
                     self.speakers[id].gender = Some(g);
                 }
+                self.gender_evidence(id, g, GenderSource::Title);
             }
             if !self.roles[id].contains(w) {
                 self.roles[id].push(w.clone());
@@ -202,8 +211,28 @@ impl Registry {
         }
     }
 
+    /// Records the text's evidence of a speaker's gender for reporting, without touching the
+    /// engine's working `gender`. Stronger evidence of the same gender replaces weaker; evidence
+    /// of the other gender is ignored, since role words can come from a whole phrase
+    /// (`Mr. Trump and Hillary Clinton`) and a pronoun from a wrong resolution.
+    fn gender_evidence(&mut self, id: usize, g: Gender, source: GenderSource) {
+        let Some(s) = self.speakers.get_mut(id) else {
+            return;
+        };
+        if g == Gender::Plural || s.kind == SpeakerKind::Organization {
+            return;
+        }
+        let replace = s
+            .gender_evidence
+            .is_none_or(|old| old.gender == g && source < old.source);
+        if replace {
+            s.gender_evidence = Some(GenderEvidence { gender: g, source });
+        }
+    }
+
     /// Learns a speaker's gender from a pronoun the text used for them.
     pub fn pronoun_evidence(&mut self, id: usize, g: Gender) {
+        self.gender_evidence(id, g, GenderSource::Pronoun);
         if let Some(s) = self.speakers.get_mut(id) {
             // A pronoun settles an unknown gender; it does not overrule a title or first name,
             // since the resolution that produced it may itself be wrong.

@@ -28,16 +28,25 @@ mod sentences;
 mod subjects;
 mod tokens;
 
+pub use checks::LoadedVerbs;
 pub use entities::{name_words, same_person};
 pub use memo::MemoStats;
 pub use model::*;
-pub use options::{HouseTense, Options};
+pub use options::{HouseTense, Options, Policy, RecordScope};
 pub use rules::{Rule, RuleInfo};
 
 /// Analyses `text` as a document of the given kind with the default house style. Never
 /// panics, never fails: problems in the draft are [`Finding`]s.
 pub fn analyze(text: &str, kind: DocKind) -> Analysis {
     analyze_with(text, kind, &Options::default())
+}
+
+/// The prose view of `text`, as the engine reads it: the same length as `text`, with
+/// everything that is not prose (Markdown syntax, code, HTML, front matter, saidso comment
+/// lines) blanked to spaces, so every span of an [`Analysis`] indexes it too. For renderers
+/// that show the story's words without its markup.
+pub fn prose_view(text: &str, kind: DocKind) -> String {
+    document::prose(text, kind).view.into_owned()
 }
 
 /// Analyses `text` with the house style of `options` (`[style]` of `.saidso.toml`).

@@ -177,6 +177,39 @@ pub enum Gender {
     Plural,
 }
 
+/// Where the text's evidence of a speaker's gender comes from, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GenderSource {
+    /// A gendered title, honorific or role word the text gives the speaker: `Mrs.`,
+    /// `Councilman`, `a spokeswoman`.
+    Title,
+    /// A pronoun cue the text uses for the speaker: `"…," she said`.
+    Pronoun,
+    /// Nothing but a first name's usual gender (`Vladimir`): a guess, not the text's word.
+    FirstName,
+}
+
+impl GenderSource {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            GenderSource::Title => "title",
+            GenderSource::Pronoun => "pronoun",
+            GenderSource::FirstName => "first-name",
+        }
+    }
+}
+
+/// What the text itself says of a speaker's gender, and how, for reporting (the sourcing
+/// report's count of women and men quoted). [`Speaker::gender`] is the engine's working guess
+/// for resolving pronouns, which also gives groups and organisations `Plural`; this holds only
+/// `Male` or `Female`, and only with evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct GenderEvidence {
+    pub gender: Gender,
+    pub source: GenderSource,
+}
+
 /// A source as the document presents it, all its references merged.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Speaker {
@@ -186,6 +219,8 @@ pub struct Speaker {
     /// A title or role the text gives (`Russian President`, `a campaign spokeswoman`).
     pub role: Option<String>,
     pub gender: Option<Gender>,
+    /// The text's own evidence of this speaker's gender; `None` when it gives none.
+    pub gender_evidence: Option<GenderEvidence>,
     /// The first mention with the fullest name.
     pub first: Span,
     /// Every reference the engine tied to this speaker, in text order (names, roles, pronouns

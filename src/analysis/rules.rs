@@ -24,6 +24,9 @@ pub enum Rule {
     QuoteAltered,
     QuoteSpeakerMismatch,
     HeadlineQuoteUnsupported,
+    PolicyAnonymousShare,
+    PolicyNamedSources,
+    PolicyOnTheRecord,
 }
 
 /// What a rule is, for `saidso rules`, hovers and SARIF rule metadata.
@@ -54,6 +57,9 @@ impl Rule {
         Rule::QuoteAltered,
         Rule::QuoteSpeakerMismatch,
         Rule::HeadlineQuoteUnsupported,
+        Rule::PolicyAnonymousShare,
+        Rule::PolicyNamedSources,
+        Rule::PolicyOnTheRecord,
     ];
 
     pub const fn info(self) -> RuleInfo {
@@ -201,6 +207,40 @@ impl Rule {
                     quotes (`> ` block quotes) — must quote words that are in the body or the \
                     sources, from the same speaker, and not a sharper paraphrase of them. Checked \
                     when the draft has sources.",
+            },
+            Rule::PolicyAnonymousShare => RuleInfo {
+                id: "policy-anonymous-share",
+                default_severity: Severity::Warning,
+                summary: "More of the story's quotes from anonymous sources than the house allows.",
+                explanation: "A desk's sourcing policy, off until `.saidso.toml` sets it: \
+                    `[policy] max-anonymous-share = 0.25` allows at most a quarter of an \
+                    article's quotes (a running quote counts once; unattributed quotes count \
+                    as quotes, not as anonymous) to come from unnamed sources such as `a senior \
+                    official`. Readers trust what they can check; name a source, or cut an \
+                    anonymous quote. Reported at the first anonymous quote, with the others as \
+                    related places.",
+            },
+            Rule::PolicyNamedSources => RuleInfo {
+                id: "policy-named-sources",
+                default_severity: Severity::Warning,
+                summary: "Fewer named sources than the house asks of a story.",
+                explanation: "A desk's sourcing policy, off until `.saidso.toml` sets it: \
+                    `[policy] min-named-sources = 2` asks every article for at least two \
+                    distinct named sources — people or organisations the story quotes or \
+                    reports the words of. A story resting on one voice, or on none that can be \
+                    named, needs more reporting. Reported at the top of the article.",
+            },
+            Rule::PolicyOnTheRecord => RuleInfo {
+                id: "policy-on-the-record",
+                default_severity: Severity::Warning,
+                summary: "An anonymous source quoted where the house wants named ones.",
+                explanation: "A desk's sourcing policy, off until `.saidso.toml` sets it: \
+                    `[policy] require-on-the-record = [\"lede\"]` wants every quote in the \
+                    first three paragraphs of the story (headlines not counted) to come from a \
+                    named source, and `[\"all\"]` every quote in the story. The lede is what \
+                    most readers read; an anonymous voice there carries the story on trust. \
+                    Name the source, or move the quote down. (Quotes with no speaker at all \
+                    are `unattributed-quote`.)",
             },
         }
     }

@@ -223,7 +223,7 @@ fn check_one(
     verified: Verified,
 ) -> Result<super::report::FileReport, Failure> {
     let kind = input.kind();
-    let options = loaded.config.style.options();
+    let options = loaded.config.options();
     let analysis = std::panic::catch_unwind(|| analysis::analyze_with(text, kind, &options))
         .map_err(|_| Failure {
             at: None,

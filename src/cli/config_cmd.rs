@@ -38,9 +38,21 @@ impl Serialize for Rules<'_> {
 struct View<'a> {
     rules: Rules<'a>,
     style: StyleView<'a>,
+    policy: PolicyView,
     files: FilesView<'a>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     sources: BTreeMap<&'a str, &'a [String]>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "kebab-case")]
+struct PolicyView {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max_anonymous_share: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    min_named_sources: Option<usize>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    require_on_the_record: Vec<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -75,6 +87,16 @@ pub fn to_toml(loaded: &Loaded) -> Result<String, toml::ser::Error> {
             speech_verbs: c.style.speech_verbs.as_deref(),
             loaded_verbs: c.style.loaded_verbs.as_deref(),
             anonymity_phrases: c.style.anonymity_phrases.as_deref(),
+        },
+        policy: PolicyView {
+            max_anonymous_share: c.policy.max_anonymous_share,
+            min_named_sources: c.policy.min_named_sources,
+            require_on_the_record: c
+                .policy
+                .require_on_the_record
+                .iter()
+                .map(|s| s.as_str())
+                .collect(),
         },
         files: FilesView {
             include: &c.files.include,
@@ -131,7 +153,9 @@ mod tests {
     #[test]
     fn printed_config_parses_back_to_the_same_config() {
         let src = "[rules]\nunclosed-quote = \"off\"\n[style]\nattribution-tense = \"says\"\n\
-                   loaded-verbs = []\n[files]\nexclude = [\"archive/**\"]\n\
+                   loaded-verbs = []\n[policy]\nmax-anonymous-share = 0.25\n\
+                   min-named-sources = 2\nrequire-on-the-record = [\"lede\"]\n\
+                   [files]\nexclude = [\"archive/**\"]\n\
                    [sources]\n\"drafts/*.md\" = [\"notes/*.txt\"]\n";
         let loaded = Loaded {
             config: Config::from_toml(src).expect("valid"),
@@ -140,6 +164,10 @@ mod tests {
         let text = to_toml(&loaded).expect("toml");
         assert!(text.starts_with("# from /x/.saidso.toml\n"), "{text}");
         assert!(text.contains("unattributed-quote = \"warning\""), "{text}");
+        assert!(
+            text.contains("[policy]\nmax-anonymous-share = 0.25\n"),
+            "{text}"
+        );
         let again = Config::from_toml(&text).expect("round trip");
         let mut expected = loaded.config.clone();
         // Printing makes the defaults explicit.

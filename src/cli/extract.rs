@@ -84,6 +84,10 @@ struct OutSpeaker<'a> {
     start: usize,
     end: usize,
     mentions: usize,
+    /// `female` or `male` when the text gives evidence of it, else null.
+    gender: Option<&'static str>,
+    /// Where that came from: `title`, `pronoun` or `first-name` (a guess).
+    gender_source: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -125,36 +129,13 @@ pub fn process_line(line_no: usize, raw: &[u8], default: DocKind) -> Option<(Str
         .unwrap_or_else(|_| format!("{{\"id\":null,\"line\":{line_no},\"error\":\"?\"}}"));
         Some((line, true))
     };
-    let raw = raw.strip_suffix(b"\n").unwrap_or(raw);
-    let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-    if raw.iter().all(u8::is_ascii_whitespace) {
-        return None;
-    }
-    // Parsed as a plain value rather than a struct so the id can be echoed even when another
-    // field is wrong.
-    let mut input: Value = match serde_json::from_slice(raw) {
+    let input = match parse_line(raw)? {
         Ok(v) => v,
-        Err(e) => return error(&Value::Null, &format!("invalid JSON: {e}")),
+        Err(msg) => return error(&Value::Null, &msg),
     };
-    let Some(object) = input.as_object_mut() else {
-        return error(&Value::Null, "expected a JSON object");
-    };
-    let id = object.remove("id").unwrap_or(Value::Null);
-    let kind = match object.get("format") {
-        None | Some(Value::Null) => default,
-        Some(Value::String(f)) if f == "markdown" => DocKind::Markdown,
-        Some(Value::String(f)) if f == "text" => DocKind::Text,
-        Some(other) => {
-            return error(
-                &id,
-                &format!("unknown format {other} (expected \"markdown\" or \"text\")"),
-            )
-        }
-    };
-    let text = match object.remove("text") {
-        Some(Value::String(t)) => t,
-        None => return error(&id, "missing \"text\""),
-        Some(_) => return error(&id, "\"text\" is not a string"),
+    let (id, kind, text) = match document(input, default) {
+        Ok(doc) => doc,
+        Err((id, msg)) => return error(&id, &msg),
     };
     // The engine is meant never to panic; if it does on one document, the stream goes on.
     let Ok(analysis) = std::panic::catch_unwind(|| analysis::analyze(&text, kind)) else {
@@ -163,6 +144,44 @@ pub fn process_line(line_no: usize, raw: &[u8], default: DocKind) -> Option<(Str
     match serde_json::to_string(&out_line(&id, &text, &analysis)) {
         Ok(line) => Some((line, false)),
         Err(e) => error(&id, &format!("cannot serialize: {e}")),
+    }
+}
+
+/// A line of JSON without its line ending: `None` when blank, else the parsed value or why it
+/// is not JSON. Parsed as a plain value rather than a struct so the id can be echoed even when
+/// another field is wrong.
+pub fn parse_line(raw: &[u8]) -> Option<Result<Value, String>> {
+    let raw = raw.strip_suffix(b"\n").unwrap_or(raw);
+    let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+    if raw.iter().all(u8::is_ascii_whitespace) {
+        return None;
+    }
+    Some(serde_json::from_slice(raw).map_err(|e| format!("invalid JSON: {e}")))
+}
+
+/// A document line's id, kind and text, or its id (null when it could not be read) and why
+/// the line is not a document. Shared with `saidso report --jsonl`, so both read archives alike.
+pub fn document(
+    mut input: Value,
+    default: DocKind,
+) -> Result<(Value, DocKind, String), (Value, String)> {
+    let Some(object) = input.as_object_mut() else {
+        return Err((Value::Null, "expected a JSON object".into()));
+    };
+    let id = object.remove("id").unwrap_or(Value::Null);
+    let kind = match object.get("format") {
+        None | Some(Value::Null) => default,
+        Some(Value::String(f)) if f == "markdown" => DocKind::Markdown,
+        Some(Value::String(f)) if f == "text" => DocKind::Text,
+        Some(other) => {
+            let msg = format!("unknown format {other} (expected \"markdown\" or \"text\")");
+            return Err((id, msg));
+        }
+    };
+    match object.remove("text") {
+        Some(Value::String(t)) => Ok((id, kind, t)),
+        None => Err((id, "missing \"text\"".into())),
+        Some(_) => Err((id, "\"text\" is not a string".into())),
     }
 }
 
@@ -208,6 +227,15 @@ fn out_line<'a>(id: &'a Value, text: &'a str, a: &'a Analysis) -> OutLine<'a> {
                 start: cp.get(s.first.start),
                 end: cp.get(s.first.end),
                 mentions: s.mentions.len(),
+                gender: s.gender_evidence.and_then(|e| match e.gender {
+                    analysis::Gender::Female => Some("female"),
+                    analysis::Gender::Male => Some("male"),
+                    analysis::Gender::Plural => None,
+                }),
+                gender_source: s
+                    .gender_evidence
+                    .filter(|e| e.gender != analysis::Gender::Plural)
+                    .map(|e| e.source.as_str()),
             })
             .collect(),
         claims: a
@@ -266,7 +294,7 @@ pub fn run(args: ExtractArgs) -> ExitCode {
         NonZeroUsize::get,
     );
     let mut bad_lines = 0usize;
-    let mut progress = Progress::on_terminal(total);
+    let mut progress = Progress::on_terminal("saidso extract", total);
     let mut stop = None;
     let written = write_output(|out| {
         let result = pipeline::run(

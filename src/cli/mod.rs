@@ -1,5 +1,5 @@
-//! The command line: `saidso check`, `extract`, `verify`, `rules`, `explain`, `config` and
-//! `lsp`.
+//! The command line: `saidso check`, `extract`, `verify`, `report`, `rules`, `explain`,
+//! `config` and `lsp`.
 //!
 //! This module only parses arguments and dispatches; each command lives in its own module.
 //! Output goes through `write_output`, so a closed pipe (`saidso check . | head`) ends the
@@ -15,9 +15,14 @@ mod pipeline;
 mod position;
 mod progress;
 mod report;
+mod report_cmd;
+mod report_inputs;
 mod source_files;
 mod sourcing;
 mod verify;
+
+#[cfg(test)]
+pub(crate) use extract::process_line as extract_line;
 
 use clap::{Parser, Subcommand};
 use std::io::{self, BufWriter, Write};
@@ -53,6 +58,9 @@ enum Command {
     Extract(extract::ExtractArgs),
     /// Check each quote of a draft against its sources (transcripts, interview notes).
     Verify(verify::VerifyArgs),
+    /// Write the sourcing report (who is quoted, named or anonymous, how much) as HTML, JSON
+    /// or CSV.
+    Report(report_cmd::ReportArgs),
     /// List every rule with its default severity.
     Rules,
     /// Explain one rule.
@@ -90,6 +98,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Extract(args) => extract::run(args),
         Command::Verify(args) => verify::run(args),
+        Command::Report(args) => report_cmd::run(args),
         Command::Rules => catalogue::rules(),
         Command::Explain { id } => catalogue::explain(&id),
         Command::Config(args) => config_cmd::run(args),

@@ -1,6 +1,6 @@
-//! A one-line progress display on standard error for long `saidso extract` runs: documents
-//! done, documents per second, MB per second, and the share of the input when its size is
-//! known.
+//! A one-line progress display on standard error for long `saidso extract` and `saidso report`
+//! runs: documents done, documents per second, MB per second, and the share of the input when
+//! its size is known.
 //!
 //! Shown only when stderr is a terminal, so logs and pipelines never see it; stdout (the data)
 //! is never touched. Redrawn at most a few times a second, which keeps its cost out of the
@@ -15,6 +15,8 @@ const REDRAW: Duration = Duration::from_millis(200);
 const CLEAR: &str = "\r\x1b[2K";
 
 pub struct Progress {
+    /// The command, at the start of the line (`saidso extract`).
+    label: &'static str,
     enabled: bool,
     start: Instant,
     last_draw: Instant,
@@ -26,13 +28,14 @@ pub struct Progress {
 
 impl Progress {
     /// A display that draws only when stderr is a terminal.
-    pub fn on_terminal(total: Option<u64>) -> Progress {
-        Progress::new(std::io::stderr().is_terminal(), total)
+    pub fn on_terminal(label: &'static str, total: Option<u64>) -> Progress {
+        Progress::new(label, std::io::stderr().is_terminal(), total)
     }
 
-    pub fn new(enabled: bool, total: Option<u64>) -> Progress {
+    pub fn new(label: &'static str, enabled: bool, total: Option<u64>) -> Progress {
         let now = Instant::now();
         Progress {
+            label,
             enabled,
             start: now,
             last_draw: now,
@@ -73,7 +76,8 @@ impl Progress {
         let secs = elapsed.as_secs_f64().max(1e-3);
         let mb = self.bytes as f64 / 1e6;
         let mut line = format!(
-            "saidso extract: {} documents, {:.0} docs/s, {:.1} MB/s",
+            "{}: {} documents, {:.0} docs/s, {:.1} MB/s",
+            self.label,
             self.docs,
             self.docs as f64 / secs,
             mb / secs
@@ -92,17 +96,17 @@ mod tests {
 
     #[test]
     fn the_line_reports_rates_and_share() {
-        let mut p = Progress::new(false, Some(200_000_000));
+        let mut p = Progress::new("saidso extract", false, Some(200_000_000));
         p.add(1000, 50_000_000);
         assert_eq!(
             p.line(Duration::from_secs(2)),
             "saidso extract: 1000 documents, 500 docs/s, 25.0 MB/s, 25% of 200 MB"
         );
-        let mut p = Progress::new(false, None);
+        let mut p = Progress::new("saidso report", false, None);
         p.add(3, 1_000_000);
         assert_eq!(
             p.line(Duration::from_secs(1)),
-            "saidso extract: 3 documents, 3 docs/s, 1.0 MB/s"
+            "saidso report: 3 documents, 3 docs/s, 1.0 MB/s"
         );
     }
 }

@@ -102,6 +102,7 @@ mod tests {
             kind,
             role: None,
             gender: None,
+            gender_evidence: None,
             first: Span::new(0, 1),
             mentions: vec![],
         }

@@ -1,5 +1,6 @@
-//! Project configuration (`.saidso.toml`): which rules run at which severity, house style,
-//! which files a directory walk checks, and which sources each draft's quotes come from.
+//! Project configuration (`.saidso.toml`): which rules run at which severity, house style, the
+//! desk's sourcing policy, which files a directory walk checks, and which sources each draft's
+//! quotes come from.
 //!
 //! The pieces are split by what they touch:
 //! - this module: the [`Config`] value and [`Config::apply`], pure (no I/O, no clap) so the
@@ -15,7 +16,7 @@ pub mod parse;
 pub mod sources;
 pub mod suppress;
 
-use crate::analysis::{Finding, Rule, Severity};
+use crate::analysis::{Finding, Policy, Rule, Severity};
 use globset::GlobSet;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -102,6 +103,7 @@ impl Style {
             speech_verbs: self.speech_verbs.clone().unwrap_or_default(),
             loaded_verbs: self.loaded_verbs.clone(),
             anonymity_phrases: self.anonymity_phrases.clone().unwrap_or_default(),
+            policy: Policy::default(),
         }
     }
 }
@@ -213,6 +215,8 @@ pub struct Config {
     /// Only the rules the file mentions; the rest keep their default severity.
     pub rules: BTreeMap<Rule, Level>,
     pub style: Style,
+    /// `[policy]`: the desk's sourcing policy, off where not set.
+    pub policy: Policy,
     pub files: Files,
     pub sources: Sources,
 }
@@ -221,6 +225,15 @@ impl Config {
     /// Parses the text of a `.saidso.toml`. Pure: the caller reads the file.
     pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
         parse::parse(text)
+    }
+
+    /// The engine options this configuration asks for: the house style of `[style]` and the
+    /// sourcing policy of `[policy]`. What `saidso check` and the language server analyse with.
+    pub fn options(&self) -> crate::analysis::Options {
+        crate::analysis::Options {
+            policy: self.policy.clone(),
+            ..self.style.options()
+        }
     }
 
     /// What `rule` is set to: the file's setting, else its default severity.

@@ -5,7 +5,7 @@
 //! an unknown rule id, a bad severity — points at a line and column of the file.
 
 use super::{Config, Files, Level, SourceRule, Sources, Style, Tense};
-use crate::analysis::Rule;
+use crate::analysis::{Policy, RecordScope, Rule};
 use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -56,10 +56,20 @@ struct RawConfig {
     #[serde(default)]
     style: RawStyle,
     #[serde(default)]
+    policy: RawPolicy,
+    #[serde(default)]
     files: RawFiles,
     /// `"drafts/*.md" = ["notes/*.txt"]`: the sources of the drafts a pattern matches.
     #[serde(default)]
     sources: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawPolicy {
+    max_anonymous_share: Option<Spanned<f64>>,
+    min_named_sources: Option<Spanned<i64>>,
+    require_on_the_record: Option<Vec<Spanned<String>>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -135,6 +145,7 @@ pub fn parse(text: &str) -> Result<Config, ConfigError> {
         anonymity_phrases: raw.style.anonymity_phrases,
     };
 
+    let policy = policy(text, raw.policy)?;
     let (include, include_set) = globs(text, raw.files.include)?;
     let (exclude, exclude_set) = globs(text, raw.files.exclude)?;
     let mut sources = Vec::new();
@@ -152,6 +163,7 @@ pub fn parse(text: &str) -> Result<Config, ConfigError> {
     Ok(Config {
         rules,
         style,
+        policy,
         files: Files::new(include, exclude, include_set, exclude_set),
         sources: Sources { rules: sources },
     })
@@ -163,6 +175,61 @@ fn glob(text: &str, p: &Spanned<String>) -> Result<Glob, ConfigError> {
         .literal_separator(true)
         .build()
         .map_err(|e| error_at(text, p.span().start, format!("invalid glob: {e}")))
+}
+
+/// `[policy]`, each value checked for range and spelling.
+fn policy(text: &str, raw: RawPolicy) -> Result<Policy, ConfigError> {
+    let max_anonymous_share = match raw.max_anonymous_share {
+        None => None,
+        Some(v) if (0.0..=1.0).contains(v.get_ref()) => Some(*v.get_ref()),
+        Some(v) => {
+            return Err(error_at(
+                text,
+                v.span().start,
+                format!(
+                    "max-anonymous-share must be a share between 0 and 1 (0.25 is a quarter), \
+                     got {}",
+                    v.get_ref()
+                ),
+            ))
+        }
+    };
+    let min_named_sources = match raw.min_named_sources {
+        None => None,
+        Some(v) => Some(usize::try_from(*v.get_ref()).map_err(|_| {
+            error_at(
+                text,
+                v.span().start,
+                format!(
+                    "min-named-sources must be a whole number of sources, 0 or more, got {}",
+                    v.get_ref()
+                ),
+            )
+        })?),
+    };
+    let mut require_on_the_record = Vec::new();
+    for scope in raw.require_on_the_record.unwrap_or_default() {
+        let parsed = RecordScope::from_name(scope.get_ref()).ok_or_else(|| {
+            error_at(
+                text,
+                scope.span().start,
+                format!(
+                    "unknown part of the story `{}` in require-on-the-record (expected one of: \
+                     {})",
+                    scope.get_ref(),
+                    RecordScope::NAMES.join(", ")
+                ),
+            )
+        })?;
+        if !require_on_the_record.contains(&parsed) {
+            require_on_the_record.push(parsed);
+        }
+    }
+    Ok(Policy {
+        max_anonymous_share,
+        min_named_sources,
+        require_on_the_record,
+    })
 }
 
 /// Compiles a list of glob patterns; `None` when the key was absent.
@@ -242,6 +309,50 @@ exclude = ["archive/**"]
         assert!(!c.files.included(Path::new("b.txt")));
         assert!(c.files.excluded(Path::new("archive/2020/x.md")));
         assert!(!c.files.excluded(Path::new("news/archive.md")));
+    }
+
+    #[test]
+    fn policy_parses_and_bad_values_are_located() {
+        let c = parse(
+            "[policy]\nmax-anonymous-share = 0.25\nmin-named-sources = 2\n\
+             require-on-the-record = [\"lede\"]\n",
+        )
+        .expect("valid");
+        assert_eq!(
+            c.policy,
+            Policy {
+                max_anonymous_share: Some(0.25),
+                min_named_sources: Some(2),
+                require_on_the_record: vec![RecordScope::Lede],
+            }
+        );
+        assert_eq!(c.options().policy, c.policy);
+        // A whole number is a share too.
+        let c = parse("[policy]\nmax-anonymous-share = 0\n").expect("integer share");
+        assert_eq!(c.policy.max_anonymous_share, Some(0.0));
+        let cases = [
+            (
+                "[policy]\nmax-anonymous-share = 25\n",
+                (2, 23),
+                "between 0 and 1",
+            ),
+            ("[policy]\nmin-named-sources = -1\n", (2, 21), "0 or more"),
+            (
+                "[policy]\nrequire-on-the-record = [\"lede\", \"nutgraf\"]\n",
+                (2, 34),
+                "nutgraf",
+            ),
+            (
+                "[policy]\nmax-anonymous-shares = 0.2\n",
+                (2, 1),
+                "max-anonymous-shares",
+            ),
+        ];
+        for (text, at, says) in cases {
+            let e = parse(text).expect_err(text);
+            assert_eq!((e.line, e.column), at, "{text}: {}", e.message);
+            assert!(e.message.contains(says), "{text}: {}", e.message);
+        }
     }
 
     #[test]

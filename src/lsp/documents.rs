@@ -65,10 +65,10 @@ impl Snapshot {
         let path = uri
             .to_file_path()
             .filter(|_| uri.scheme().as_str() == "file");
-        // The project's `[style]` shapes the analysis itself (house tense, loaded verbs,
-        // anonymity phrases), so the configuration comes first.
+        // The project's `[style]` and `[policy]` shape the analysis itself (house tense, loaded
+        // verbs, anonymity phrases, sourcing policy), so the configuration comes first.
         let (project, project_error) = engine::project_config(path.as_deref());
-        let options = project.config.style.options();
+        let options = project.config.options();
         let (analysis, unknown_directives) = engine::analyze_document(&text, kind, &options, memo);
         Snapshot {
             uri,

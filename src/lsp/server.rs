@@ -125,6 +125,10 @@ impl Backend {
             if flags.inlay_refresh {
                 let _ = tokio::time::timeout(CLIENT_TIMEOUT, client.inlay_hint_refresh()).await;
             }
+            // `enable` switches the sourcing lens on and off.
+            if flags.code_lens_refresh {
+                let _ = tokio::time::timeout(CLIENT_TIMEOUT, client.code_lens_refresh()).await;
+            }
             if flags.diagnostic_refresh && flags.pull_diagnostics {
                 let _ = tokio::time::timeout(CLIENT_TIMEOUT, client.workspace_diagnostic_refresh())
                     .await;
@@ -213,6 +217,16 @@ fn capabilities(encoding: Encoding) -> ServerCapabilities {
             ..CodeActionOptions::default()
         })),
         inlay_hint_provider: Some(OneOf::Left(true)),
+        code_lens_provider: Some(CodeLensOptions {
+            resolve_provider: Some(false),
+        }),
+        execute_command_provider: Some(ExecuteCommandOptions {
+            commands: handlers::execute_command::COMMANDS
+                .iter()
+                .map(|c| c.to_string())
+                .collect(),
+            ..ExecuteCommandOptions::default()
+        }),
         diagnostic_provider: Some(DiagnosticServerCapabilities::Options(DiagnosticOptions {
             identifier: Some("saidso".into()),
             inter_file_dependencies: false,
@@ -256,6 +270,10 @@ impl LanguageServer for Backend {
             inlay_refresh: workspace
                 .and_then(|w| w.inlay_hint.as_ref())
                 .and_then(|i| i.refresh_support)
+                == Some(true),
+            code_lens_refresh: workspace
+                .and_then(|w| w.code_lens.as_ref())
+                .and_then(|c| c.refresh_support)
                 == Some(true),
             diagnostic_refresh: workspace
                 .and_then(|w| w.diagnostics.as_ref())
@@ -475,6 +493,59 @@ impl LanguageServer for Backend {
             handlers::code_action::code_actions(ctx, range, versioned)
         })
         .await
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        self.on_snapshot("codeLens", &params.text_document.uri, |ctx| {
+            handlers::code_lens::code_lenses(ctx)
+        })
+        .await
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
+        use handlers::execute_command::{self as command, Which};
+        let request =
+            command::parse(&params).map_err(tower_lsp_server::jsonrpc::Error::invalid_params)?;
+        let state = self.state.clone();
+        let uri = request.uri.clone();
+        let which = request.which;
+        // The open document, or the article on disk when it is not open.
+        let answer = blocking("executeCommand", move || {
+            let (snap, _) = state.snapshot_anywhere(&uri)?;
+            let settings = state.settings();
+            let ctx = Ctx {
+                snap: &snap,
+                enc: state.flags().encoding,
+                settings: &settings,
+            };
+            let article = handlers::article_of(&ctx);
+            Some(match which {
+                Which::SpeakerTable => {
+                    let table = command::speaker_table(&ctx, &article);
+                    let text = table.text.clone();
+                    (serde_json::to_value(table), Some(text))
+                }
+                Which::SourcingReport => (
+                    serde_json::to_value(command::sourcing_report(&article)),
+                    None,
+                ),
+            })
+        })
+        .await?;
+        let Some((value, text)) = answer else {
+            return Err(tower_lsp_server::jsonrpc::Error::invalid_params(format!(
+                "{}: {} is neither open nor a Markdown or text file on disk",
+                params.command,
+                request.uri.as_str()
+            )));
+        };
+        if let (true, Some(text)) = (request.server_shows, text) {
+            // A notification: nothing to wait for.
+            self.client.show_message(MessageType::INFO, text).await;
+        }
+        value.map(Some).map_err(|e| {
+            tower_lsp_server::jsonrpc::Error::invalid_params(format!("cannot serialize: {e}"))
+        })
     }
 
     async fn diagnostic(

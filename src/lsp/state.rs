@@ -25,6 +25,7 @@ pub struct ClientFlags {
     /// It answers `workspace/configuration`.
     pub configuration: bool,
     pub inlay_refresh: bool,
+    pub code_lens_refresh: bool,
     pub diagnostic_refresh: bool,
     /// It takes versioned `documentChanges` in workspace edits.
     pub document_changes: bool,

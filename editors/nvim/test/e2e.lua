@@ -307,6 +307,54 @@ check("saidso/documentStats counts the seed article", function()
   assert(stats.quotes >= 7 and stats.speakers >= 1, vim.inspect(stats))
 end)
 
+check("the sourcing code lens sits on the first line with the article's counts", function()
+  local lenses = request_sync(sbuf, "textDocument/codeLens", { textDocument = { uri = vim.uri_from_bufnr(sbuf) } })
+  assert(lenses and #lenses == 1, vim.inspect(lenses))
+  assert(lenses[1].range.start.line == 0, vim.inspect(lenses[1].range))
+  assert(lenses[1].command.title:match("^%d+ quotes · 1 speaker$"), lenses[1].command.title)
+  -- The plugin asks for lenses on attach, so Neovim shows it.
+  vim.cmd("buffer " .. sbuf)
+  wait("the lens in Neovim's list", function()
+    local shown = vim.lsp.codelens.get(sbuf)
+    return shown and #shown > 0 and shown[1].command ~= nil
+  end)
+end)
+
+check("running the lens shows who is quoted (the speaker table, in a float)", function()
+  saidso.last_speaker_table = nil
+  vim.api.nvim_win_set_cursor(0, { 1, 0 })
+  vim.lsp.codelens.run()
+  wait("the speaker table", function()
+    return saidso.last_speaker_table ~= nil
+  end)
+  local text = table.concat(saidso.last_speaker_table, "\n")
+  assert(text:find("| Vladimir Putin (Russian President) | person |", 1, true), text)
+  assert(text:match("^%*%*%d+ quotes · 1 speaker%*%*"), text)
+  -- Close the float again.
+  for _, w in ipairs(vim.api.nvim_list_wins()) do
+    if vim.api.nvim_win_get_config(w).relative ~= "" then
+      vim.api.nvim_win_close(w, true)
+    end
+  end
+end)
+
+check(":SaidsoReport writes the sourcing report as HTML and opens it", function()
+  local opened
+  saidso.config.open_report = function(path)
+    opened = path
+  end
+  vim.cmd("SaidsoReport")
+  wait("the report to be opened", function()
+    return opened ~= nil
+  end)
+  saidso.config.open_report = nil
+  local html = table.concat(vim.fn.readfile(opened), "\n")
+  assert(opened:match("putin%-press%-conference%.txt%.sourcing%.html$"), opened)
+  assert(html:find("<!DOCTYPE html>", 1, true), "not an HTML page")
+  assert(html:find('<span class="q s0" data-s="0" title="Vladimir Putin', 1, true), "Putin's quotes are not coloured")
+  assert(select(2, html:gsub('<article class="story"', "")) == 1, "one article expected")
+end)
+
 check("statusline() shows the counts for the status line", function()
   wait("status-line text", function()
     return saidso.statusline(sbuf):find("quotes", 1, true) ~= nil

@@ -3,6 +3,7 @@
 import * as vscode from "vscode";
 import {
   DidChangeConfigurationNotification,
+  ExecuteCommandRequest,
   LanguageClient,
   LanguageClientOptions,
   RevealOutputChannelOn,
@@ -15,10 +16,20 @@ import { needsRestart, serverSettings } from "./settings";
 import { resolveServer } from "./serverPath";
 import { DOCUMENT_STATS_METHOD } from "./status";
 import { StatsStatusBar } from "./statusBar";
+import {
+  isSourcingReport,
+  isSpeakerTable,
+  OPEN_REPORT,
+  SOURCING_REPORT,
+  SPEAKER_TABLE,
+  speakerPicks,
+} from "./sourcing";
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
 let statusBar: StatsStatusBar | undefined;
+// The webview of "saidso: Open sourcing report", reused while it is open.
+let reportPanel: vscode.WebviewPanel | undefined;
 
 /** The settings payload the server takes, `{"saidso": {...}}`, logging any ignored values. */
 function currentSettings() {
@@ -49,6 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await startClient(context, true);
     }),
     vscode.commands.registerCommand("saidso.showOutput", () => output.show(true)),
+    vscode.commands.registerCommand(OPEN_REPORT, (uri?: unknown) => openReport(uri)),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       if (!e.affectsConfiguration("saidso")) return;
       if (needsRestart((s) => e.affectsConfiguration(s))) {
@@ -117,6 +129,14 @@ async function startClient(context: vscode.ExtensionContext, userAsked: boolean)
         readline.createInterface({ input, crlfDelay: Infinity }).on("line", (l) => logServerLine(l, channel)),
     },
     middleware: {
+      // The code lens runs the server's speaker-table command; show its answer here, as a
+      // quick pick, and tell the server so (it shows the table itself to other clients).
+      executeCommand: async (command, args, next) => {
+        if (command !== SPEAKER_TABLE) return next(command, args);
+        const table = await next(command, [args[0], { display: "client" }]);
+        await showSpeakerTable(table, args[0]);
+        return table;
+      },
       workspace: {
         // If the server asks for its settings, give it the same mapped payload.
         configuration: async (params, token, next) => {
@@ -143,6 +163,76 @@ async function startClient(context: vscode.ExtensionContext, userAsked: boolean)
     output.error(message);
     if (userAsked) void vscode.window.showErrorMessage(message);
   }
+}
+
+/** The document a command is about: its argument (a URI string or Uri), else the active editor's. */
+function targetDocument(arg: unknown): vscode.Uri | undefined {
+  if (typeof arg === "string") return vscode.Uri.parse(arg);
+  if (arg instanceof vscode.Uri) return arg;
+  return vscode.window.activeTextEditor?.document.uri;
+}
+
+async function showSpeakerTable(table: unknown, uriArg: unknown): Promise<void> {
+  if (!isSpeakerTable(table)) {
+    output.warn(`saidso: unexpected speaker table from the server: ${JSON.stringify(table)}`);
+    return;
+  }
+  const picked = await vscode.window.showQuickPick(speakerPicks(table), {
+    title: `Who is quoted: ${table.summary}`,
+    placeHolder: "Pick a speaker to go to their first quote",
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  if (!picked) return;
+  const uri = targetDocument(uriArg);
+  if (picked.openReport) {
+    await openReport(uri);
+  } else if (picked.range && uri) {
+    const r = picked.range;
+    const range = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+    await vscode.window.showTextDocument(uri, { selection: range });
+  }
+}
+
+/** "saidso: Open sourcing report": the server's page for the document, in a webview. */
+async function openReport(uriArg: unknown): Promise<void> {
+  const uri = targetDocument(uriArg);
+  if (!uri) {
+    void vscode.window.showInformationMessage("saidso: open a Markdown or text article first.");
+    return;
+  }
+  if (!client || !client.isRunning()) {
+    void vscode.window.showWarningMessage("saidso: the server is not running.");
+    return;
+  }
+  let report: unknown;
+  try {
+    report = await client.sendRequest(ExecuteCommandRequest.type, {
+      command: SOURCING_REPORT,
+      arguments: [client.code2ProtocolConverter.asUri(uri)],
+    });
+  } catch (err) {
+    void vscode.window.showErrorMessage(`saidso: no sourcing report: ${String(err)}`);
+    return;
+  }
+  if (!isSourcingReport(report)) {
+    output.warn(`saidso: unexpected report from the server: ${JSON.stringify(report)}`);
+    return;
+  }
+  if (!reportPanel) {
+    // The page is self-contained; its own Content-Security-Policy allows only inline style and
+    // script, and it loads nothing.
+    reportPanel = vscode.window.createWebviewPanel(
+      "saidso.sourcingReport",
+      report.title,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { enableScripts: true, localResourceRoots: [] },
+    );
+    reportPanel.onDidDispose(() => (reportPanel = undefined));
+  }
+  reportPanel.title = report.title;
+  reportPanel.webview.html = report.html;
+  reportPanel.reveal(undefined, true);
 }
 
 async function stopClient(): Promise<void> {

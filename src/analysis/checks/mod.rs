@@ -9,10 +9,13 @@
 //! marks are folded into single tokens, so no check can ever "correct" a speaker's words.
 
 mod anonymous;
+mod policy;
 mod references;
 mod running;
 mod speakers;
 mod verbs;
+
+pub use verbs::LoadedVerbs;
 
 use super::cues::Cue;
 use super::model::{Claim, Finding, Paragraph, Quote, Span, Speaker};
@@ -279,6 +282,7 @@ pub fn run(ctx: &Ctx, unclosed: &mut Vec<Span>) -> Vec<Finding> {
     out.extend(references::check(ctx));
     out.extend(anonymous::check(ctx));
     out.extend(speakers::one_per_paragraph(ctx));
+    out.extend(policy::check(ctx));
     out
 }
 

@@ -12,7 +12,7 @@ use super::{finding, same_case, Ctx, Sentence};
 use crate::analysis::cues::{Cue, CueForm};
 use crate::analysis::lexicon;
 use crate::analysis::model::{Finding, Fix, Span};
-use crate::analysis::options::HouseTense;
+use crate::analysis::options::{HouseTense, Options};
 use crate::analysis::phrases::NpKind;
 use crate::analysis::rules::Rule;
 use crate::analysis::tokens::{Tok, Token};
@@ -83,6 +83,22 @@ fn loaded_forms(configured: Option<&[String]>) -> Forms {
         map.entry(base.clone()).or_insert(base);
     }
     Forms::new(map)
+}
+
+/// The loaded verbs of a house style (`[style] loaded-verbs`, or the built-in list), for
+/// callers outside the checks: the sourcing report sorts attribution verbs into neutral and
+/// loaded with the very list `loaded-verb` flags.
+pub struct LoadedVerbs(Forms);
+
+impl LoadedVerbs {
+    pub fn new(options: &Options) -> LoadedVerbs {
+        LoadedVerbs(loaded_forms(options.loaded_verbs.as_deref()))
+    }
+
+    /// The base form of `word` (any case) when it is a loaded verb: `Claimed` → `claim`.
+    pub fn base(&self, word: &str) -> Option<&str> {
+        self.0.get(&word.trim().to_lowercase())
+    }
 }
 
 /// The loaded forms, with a first test on a word's first byte and length that turns away

@@ -120,6 +120,10 @@ pub fn analysis() -> Analysis {
         kind: SpeakerKind::Person,
         role: Some("Russian President".into()),
         gender: Some(Gender::Male),
+        gender_evidence: Some(GenderEvidence {
+            gender: Gender::Male,
+            source: GenderSource::Pronoun,
+        }),
         first: find("Vladimir Putin", 0),
         mentions: vec![
             find("Vladimir Putin", 0),

@@ -7,7 +7,9 @@
 //! lives here so hover, outline and hints never disagree.
 
 pub mod code_action;
+pub mod code_lens;
 pub mod diagnostics;
+pub mod execute_command;
 pub mod hover;
 pub mod inlay;
 pub mod navigation;
@@ -18,7 +20,8 @@ pub mod symbols;
 use super::config::Settings;
 use super::documents::Snapshot;
 use super::position::Encoding;
-use crate::analysis::{Analysis, Span, Speaker, SpeakerKind};
+use crate::analysis::{Analysis, LoadedVerbs, Span, Speaker, SpeakerKind};
+use crate::sourcing::Article;
 
 /// What a handler reads.
 pub struct Ctx<'a> {
@@ -34,6 +37,33 @@ impl Ctx<'_> {
     pub fn text(&self) -> &str {
         &self.snap.text
     }
+}
+
+/// The sourcing tables of the snapshot's document, as `saidso report` makes them: under the
+/// project's house style, with the policy findings the editor would show.
+pub fn article_of(ctx: &Ctx) -> Article {
+    let options = ctx.snap.project.config.options();
+    let id = ctx.snap.uri.to_file_path().map_or_else(
+        || ctx.snap.uri.as_str().to_string(),
+        |p| p.display().to_string(),
+    );
+    let mut article = Article::from_analysis(
+        id,
+        ctx.text(),
+        ctx.snap.kind,
+        ctx.analysis(),
+        &LoadedVerbs::new(&options),
+    );
+    // The policy findings whose rule the editor's settings leave on.
+    article.policy = ctx
+        .analysis()
+        .findings
+        .iter()
+        .filter(|f| f.rule.id().starts_with("policy-"))
+        .filter(|f| diagnostics::diagnostic(ctx, f).is_some())
+        .map(|f| f.message.clone())
+        .collect();
+    article
 }
 
 /// Words that name a speaker only through an earlier mention.
@@ -131,6 +161,7 @@ mod tests {
             kind,
             role: None,
             gender: None,
+            gender_evidence: None,
             first: Span::default(),
             mentions: vec![],
         }

@@ -30,8 +30,14 @@ M.defaults = {
   settings = M.default_settings,
   -- Show the server's inlay hints (Neovim 0.10+ only: older versions have no inlay hints).
   inlay_hints = true,
-  -- Create :SaidsoClaims, :SaidsoRestart and :SaidsoStats.
+  -- Create :SaidsoClaims, :SaidsoRestart, :SaidsoStats, :SaidsoSpeakers and :SaidsoReport.
   commands = true,
+  -- Show the sourcing code lens ("8 quotes · 5 speakers · …") above the article; run it with
+  -- vim.lsp.codelens.run() (or :SaidsoSpeakers) to see who is quoted.
+  codelens = true,
+  -- How :SaidsoReport opens the HTML file it writes: a function(path), or nil for
+  -- vim.ui.open (Neovim 0.10+) / xdg-open / open.
+  open_report = nil,
   on_attach = nil,
   capabilities = nil,
   handlers = nil,
@@ -126,10 +132,34 @@ local function report_missing(cmd)
 end
 
 local refresh_status -- defined with the status-line helpers below
+local lens_group = vim.api.nvim_create_augroup("saidso_codelens", { clear = true })
+
+--- Asks for the buffer's code lenses again (Neovim shows them only when asked).
+local function refresh_lens(bufnr)
+  if not vim.api.nvim_buf_is_valid(bufnr) then
+    return
+  end
+  -- 0.10+ takes the buffer; 0.7–0.9 refresh the current one.
+  if not pcall(vim.lsp.codelens.refresh, { bufnr = bufnr }) and bufnr == vim.api.nvim_get_current_buf() then
+    pcall(vim.lsp.codelens.refresh)
+  end
+end
 
 local function on_attach(client, bufnr)
   if M.config.inlay_hints and vim.lsp.inlay_hint and client.server_capabilities.inlayHintProvider then
     pcall(vim.lsp.inlay_hint.enable, true, { bufnr = bufnr })
+  end
+  if M.config.codelens and client.server_capabilities.codeLensProvider then
+    vim.api.nvim_clear_autocmds({ group = lens_group, buffer = bufnr })
+    vim.api.nvim_create_autocmd({ "BufEnter", "InsertLeave", "BufWritePost" }, {
+      group = lens_group,
+      buffer = bufnr,
+      callback = function()
+        refresh_lens(bufnr)
+      end,
+      desc = "saidso: refresh the sourcing code lens",
+    })
+    refresh_lens(bufnr)
   end
   refresh_status(bufnr)
   if M.config.on_attach then
@@ -363,6 +393,82 @@ refresh_status = function(bufnr)
   end)
 end
 
+--- Runs one of the server's sourcing commands on the buffer; `callback(result)` gets the
+--- answer (nil on failure, after a notification saying why).
+local function sourcing_command(bufnr, command, extra, callback)
+  bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
+  local client = M.clients(bufnr)[1]
+  if not client then
+    notify("no saidso server is attached to this buffer", vim.log.levels.WARN)
+    return callback(nil)
+  end
+  local arguments = { vim.uri_from_bufnr(bufnr) }
+  if extra then
+    table.insert(arguments, extra)
+  end
+  client_request(client, "workspace/executeCommand", { command = command, arguments = arguments }, function(err, result)
+    if err or not result then
+      notify(command .. " failed: " .. tostring(err and (err.message or err) or "no answer"), vim.log.levels.ERROR)
+      return callback(nil)
+    end
+    callback(result)
+  end, bufnr)
+end
+
+--- Shows who is quoted in the buffer (the speaker table behind the code lens) in a float.
+function M.speakers(bufnr)
+  sourcing_command(bufnr, "saidso.speakerTable", { display = "client" }, function(table_)
+    if not table_ then
+      return
+    end
+    local lines = vim.split(table_.markdown or "", "\n", { trimempty = true })
+    M.last_speaker_table = lines
+    vim.lsp.util.open_floating_preview(lines, "markdown", { border = "rounded", focus_id = "saidso_speakers" })
+  end)
+end
+
+--- Opens `path` in the browser.
+local function open_in_browser(path)
+  if type(M.config.open_report) == "function" then
+    return M.config.open_report(path)
+  end
+  if vim.ui and vim.ui.open then
+    return vim.ui.open(path)
+  end
+  local opener = vim.fn.has("mac") == 1 and "open" or "xdg-open"
+  if vim.fn.executable(opener) ~= 1 then
+    return notify("the report is at " .. path .. " (no " .. opener .. " to open it)")
+  end
+  vim.fn.jobstart({ opener, path }, { detach = true })
+end
+
+--- Writes the buffer's sourcing report (the page `saidso report` writes) to an HTML file and
+--- opens it; `callback(path)` when given.
+function M.report(bufnr, callback)
+  bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
+  sourcing_command(bufnr, "saidso.sourcingReport", nil, function(report)
+    if not (report and report.html) then
+      return callback and callback(nil)
+    end
+    local dir = vim.fn.stdpath("cache") .. "/saidso"
+    vim.fn.mkdir(dir, "p")
+    local name = vim.fn.fnamemodify(vim.api.nvim_buf_get_name(bufnr), ":t")
+    local path = ("%s/%s.sourcing.html"):format(dir, name ~= "" and name or ("buffer-" .. bufnr))
+    local f, err = io.open(path, "w")
+    if not f then
+      notify("cannot write " .. path .. ": " .. tostring(err), vim.log.levels.ERROR)
+      return callback and callback(nil)
+    end
+    f:write(report.html)
+    f:close()
+    notify("sourcing report: " .. path)
+    open_in_browser(path)
+    if callback then
+      callback(path)
+    end
+  end)
+end
+
 --- Stops every saidso server and starts it again for the buffers it served.
 function M.restart()
   local buffers, ids = {}, {}
@@ -413,6 +519,12 @@ local function create_commands()
   vim.api.nvim_create_user_command("SaidsoRestart", function()
     M.restart()
   end, { desc = "saidso: restart the language server" })
+  vim.api.nvim_create_user_command("SaidsoSpeakers", function()
+    M.speakers(0)
+  end, { desc = "saidso: who is quoted in this buffer (the code lens's speaker table)" })
+  vim.api.nvim_create_user_command("SaidsoReport", function()
+    M.report(0)
+  end, { desc = "saidso: write this buffer's sourcing report as HTML and open it" })
   vim.api.nvim_create_user_command("SaidsoStats", function()
     M.stats(0, function(s)
       if not s then
@@ -436,6 +548,11 @@ function M.setup(opts)
   end
   M.config = config
   missing_reported = false
+  -- The code lens runs the server's speaker-table command: show it here, in a float, rather
+  -- than as the server's one-line message.
+  vim.lsp.commands["saidso.speakerTable"] = function(_, ctx)
+    M.speakers(ctx and ctx.bufnr or 0)
+  end
 
   local group = vim.api.nvim_create_augroup("saidso", { clear = true })
   vim.api.nvim_create_autocmd("FileType", {

@@ -167,6 +167,50 @@ describe("the bundled extension in a fake extension host, with the real server",
     expect(labels.some((l) => /Putin/.test(l)), JSON.stringify(labels)).toBe(true);
   });
 
+  it("shows the sourcing lens; its command shows who is quoted, then the report", async () => {
+    const lenses = (await provider("codeLens").provideCodeLenses(orphan, token)) as vscode.CodeLens[];
+    expect(lenses.length).toBe(1);
+    const lens = lenses[0];
+    expect(lens.range.start.line).toBe(0);
+    // The fixture's one quote has no speaker.
+    expect(lens.command?.title).toBe("1 quote · 0 speakers · 1 unattributed");
+    expect(lens.command?.command).toBe("saidso.speakerTable");
+    // Clicking the lens runs the command the client registered for the server.
+    fake.pick = (items) => items.find((i) => i.label.includes("Open sourcing report"));
+    const run = fake.commands.get(lens.command!.command);
+    expect(run, "the client registers the server's command").toBeDefined();
+    await run!(...(lens.command!.arguments ?? []));
+    const picked = fake.quickPicks.at(-1)!;
+    expect(picked.items.map((i) => i.label)).toEqual(["$(preview) Open sourcing report"]);
+    expect((picked.options as { title: string }).title).toContain(lens.command!.title);
+    // No server-side message: the extension said it displays the table itself.
+    expect(fake.log.join("\n")).not.toMatch(/info message: saidso:/);
+    // Picking "Open sourcing report" opened the webview with the report's page.
+    const panel = await waitFor("the report webview", () => fake.webviews.find((w) => w.html.length > 0));
+    expect(panel.title).toBe("Sourcing: orphan-quote.md");
+    expect(panel.html).toContain('<article class="story"');
+    expect(panel.html).toContain('class="q orphan"');
+    expect((panel.options as { enableScripts: boolean }).enableScripts).toBe(true);
+    fake.pick = undefined;
+  });
+
+  it("opens the sourcing report of the active document from the command palette", async () => {
+    await fake.commands.get("saidso.openSourcingReport")!();
+    const panel = fake.webviews.find((w) => !w.disposed)!;
+    expect(panel.title).toBe("Sourcing: putin-press-conference.txt");
+    expect(panel.html).toMatch(/<span class="q s0" data-s="0" title="Vladimir Putin/);
+    expect(fake.webviews.length, "one panel, reused").toBe(1);
+  });
+
+  it("jumps to a speaker's first quote when picked in the speaker table", async () => {
+    fake.pick = (items) => items.find((i) => i.label === "Vladimir Putin");
+    await fake.commands.get("saidso.speakerTable")!(seed.uri.toString());
+    const shown = await waitFor("the jump", () => fake.shown.at(-1));
+    expect(shown.uri).toBe(seed.uri.toString());
+    expect(shown.selection!.start.line).toBe(positionOf(seed.getText(), '"You want to present').line);
+    fake.pick = undefined;
+  });
+
   it("passes a settings change to the running server (rule as error)", async () => {
     fake.config["saidso.rules"] = { "unattributed-quote": "error" };
     fake.onConfig.fire({ affectsConfiguration: (s: string) => s === "saidso" || s === "saidso.rules" });

@@ -237,6 +237,19 @@ export class CodeAction {
   constructor(public title: string, public kind?: CodeActionKind) {}
 }
 
+export class CodeLens {
+  command?: { title: string; command: string; arguments?: unknown[] };
+  constructor(
+    public range: Range,
+    command?: { title: string; command: string; arguments?: unknown[] },
+  ) {
+    this.command = command;
+  }
+  get isResolved() {
+    return !!this.command;
+  }
+}
+
 export class DocumentHighlight {
   constructor(public range: Range, public kind?: number) {}
 }
@@ -270,6 +283,7 @@ export const SymbolTag = { Deprecated: 1 } as const;
 export const InlayHintKind = { Type: 1, Parameter: 2 } as const;
 export const DocumentHighlightKind = { Text: 0, Read: 1, Write: 2 } as const;
 export const StatusBarAlignment = { Left: 1, Right: 2 } as const;
+export const ViewColumn = { Active: -1, Beside: -2, One: 1, Two: 2 } as const;
 export const ProgressLocation = { SourceControl: 1, Window: 10, Notification: 15 } as const;
 export const LogLevel = { Off: 0, Trace: 1, Debug: 2, Info: 3, Warning: 4, Error: 5 } as const;
 export const TextDocumentSaveReason = { Manual: 1, AfterDelay: 2, FocusOut: 3 } as const;
@@ -345,6 +359,13 @@ export const fake = {
   errors: [] as string[],
   log: [] as string[],
   watchers: [] as { pattern: string; created: EventEmitter<Uri>; changed: EventEmitter<Uri>; deleted: EventEmitter<Uri> }[],
+  /** Quick picks shown, with their items; `pick` chooses the answer (default: none). */
+  quickPicks: [] as { items: { label: string }[]; options: unknown }[],
+  pick: undefined as ((items: { label: string }[]) => unknown) | undefined,
+  /** Webview panels created, with what they show. */
+  webviews: [] as { viewType: string; title: string; html: string; options: unknown; disposed: boolean }[],
+  /** Documents shown with showTextDocument, with the selection asked for. */
+  shown: [] as { uri: string; selection?: Range }[],
   onConfig: new EventEmitter<{ affectsConfiguration(s: string): boolean }>(),
   onOpen: new EventEmitter<FakeTextDocument>(),
   onClose: new EventEmitter<FakeTextDocument>(),
@@ -567,6 +588,44 @@ export const window = namespace("window", {
   },
   withProgress: async (_o: unknown, task: (p: unknown, t: unknown) => unknown) =>
     task({ report() {} }, new CancellationTokenSource().token),
+  showQuickPick: async (items: { label: string }[] | Promise<{ label: string }[]>, options?: unknown) => {
+    const list = await items;
+    fake.quickPicks.push({ items: list, options });
+    return fake.pick ? fake.pick(list) : undefined;
+  },
+  showTextDocument: async (uri: Uri, options?: { selection?: Range }) => {
+    fake.shown.push({ uri: uri.toString(), selection: options?.selection });
+    return undefined;
+  },
+  createWebviewPanel: (viewType: string, title: string, _column: unknown, options: unknown) => {
+    const record = { viewType, title, html: "", options, disposed: false };
+    fake.webviews.push(record);
+    const disposed = new EventEmitter<void>();
+    return {
+      viewType,
+      get title() {
+        return record.title;
+      },
+      set title(t: string) {
+        record.title = t;
+      },
+      webview: {
+        get html() {
+          return record.html;
+        },
+        set html(h: string) {
+          record.html = h;
+        },
+        options,
+      },
+      reveal: () => undefined,
+      onDidDispose: disposed.event,
+      dispose: () => {
+        record.disposed = true;
+        disposed.fire();
+      },
+    };
+  },
 });
 
 export const languages = namespace("languages", {
@@ -607,6 +666,7 @@ export const languages = namespace("languages", {
   registerReferenceProvider: register("references"),
   registerDocumentHighlightProvider: register("documentHighlight"),
   registerCodeActionsProvider: register("codeActions"),
+  registerCodeLensProvider: register("codeLens"),
   registerDiagnosticProvider: register("diagnostic"),
 });
 

@@ -128,6 +128,31 @@ describe("saidso lsp driven like VS Code (pulled diagnostics)", () => {
     expect(o.unattributed).toBeGreaterThanOrEqual(1);
   });
 
+  it("shows the sourcing code lens and answers its commands", async () => {
+    expect(s.init.capabilities.codeLensProvider).toBeTruthy();
+    expect(s.init.capabilities.executeCommandProvider?.commands).toEqual([
+      "saidso.speakerTable",
+      "saidso.sourcingReport",
+    ]);
+    const lenses = await s.conn.sendRequest<{ range: unknown; command: { title: string; command: string; arguments: unknown[] } }[]>(
+      "textDocument/codeLens",
+      { textDocument: { uri: seed.uri } },
+    );
+    expect(lenses).toHaveLength(1);
+    expect(lenses[0].command.title).toMatch(/^\d+ quotes · 1 speaker$/);
+    const table = await s.conn.sendRequest<{ summary: string; speakers: { name: string; quotes: number }[] }>(
+      "workspace/executeCommand",
+      { command: lenses[0].command.command, arguments: [...lenses[0].command.arguments, { display: "client" }] },
+    );
+    expect(table.summary).toBe(lenses[0].command.title);
+    expect(table.speakers[0]).toMatchObject({ name: "Vladimir Putin" });
+    const report = await s.conn.sendRequest<{ title: string; html: string }>("workspace/executeCommand", {
+      command: "saidso.sourcingReport",
+      arguments: [orphan.uri],
+    });
+    expect(report.html).toContain('class="q orphan"');
+  });
+
   it("shows `— Putin` inlay hints after pronoun-attributed quotes", async () => {
     expect(s.init.capabilities.inlayHintProvider).toBeTruthy();
     const hints = await s.conn.sendRequest<{ label: string | { value: string }[] }[] | null>(
